@@ -1,0 +1,42 @@
+//! nianbao (年报): assembles the annual quality report of secondary
+//! vocational education (中等职业教育质量年度报告) from structured data and
+//! narrative text, as a print-ready PDF and an editable DOCX.
+//!
+//! The pipeline: [`load`] reads a project directory into the [`model`],
+//! [`validate`] checks and numbers it, and the backends in [`render`] write
+//! the outputs.
+
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod validate;
+
+use error::{Diagnostic, Result};
+use std::path::Path;
+
+/// A loaded, validated and numbered report with the warnings found on the way.
+pub struct Checked {
+    pub document: model::Document,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and validates the project at `dir`.
+pub fn check(dir: &Path) -> Result<Checked> {
+    let (mut document, mut warnings) = load::load(dir)?;
+    warnings.extend(validate::check(&mut document)?);
+    Ok(Checked { document, warnings })
+}
+
+/// Builds the PDF of a checked report.
+pub fn build_pdf(
+    checked: &Checked,
+    project_dir: &Path,
+    fonts: std::sync::Arc<render::typst::fonts::FontSet>,
+) -> Result<(Vec<u8>, render::typst::Generated)> {
+    render::typst::check_glyphs(&checked.document, &fonts)?;
+    let generated = render::typst::generate(&checked.document, project_dir)?;
+    let pdf = render::typst::compile(&checked.document, &generated, fonts)?;
+    Ok((pdf, generated))
+}

@@ -1,0 +1,245 @@
+//! The six standard indicator tables (附表): built-in schemas
+//! (`assets/indicators.json`) filled with the project's values.
+
+use crate::error::{Collector, Error, Result};
+use crate::model::{Align, Cell, Inline, Numbered, Origin, Table};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// The built-in schema of the six tables.
+pub const SCHEMA_JSON: &str = include_str!("../../assets/indicators.json");
+
+/// One indicator table's layout.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSchema {
+    pub id: String,
+    pub title: String,
+    /// `years` (previous/current year) or `schools` (one column per school).
+    pub columns: String,
+    pub rows: Vec<RowSchema>,
+}
+
+/// One indicator row.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowSchema {
+    pub no: String,
+    /// `^` merges with the indicator cell above.
+    pub indicator: String,
+    pub unit: String,
+    pub key: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub graduate: bool,
+    #[serde(default)]
+    pub sub: bool,
+    #[serde(default)]
+    pub percent: bool,
+    #[serde(default)]
+    pub decimals: Option<usize>,
+}
+
+/// Parses the built-in schema.
+pub fn schemas() -> Vec<TableSchema> {
+    serde_json::from_str(SCHEMA_JSON).expect("assets/indicators.json is valid")
+}
+
+/// Builds the six tables from the values file.
+pub fn build(
+    file: &str,
+    values: &Value,
+    region: &str,
+    code: &str,
+    year: i32,
+    errors: &mut Collector,
+) -> Vec<Table> {
+    let schemas = schemas();
+    let Some(obj) = values.as_object() else {
+        errors.error(file, "expected a JSON object keyed by table id");
+        return Vec::new();
+    };
+    for key in obj.keys() {
+        if !schemas.iter().any(|s| &s.id == key) {
+            let ids: Vec<&str> = schemas.iter().map(|s| s.id.as_str()).collect();
+            errors.error(
+                format!("{file}: {key}"),
+                format!("unknown indicator table `{key}`: expected one of {ids:?}"),
+            );
+        }
+    }
+    let mut tables = Vec::new();
+    for schema in &schemas {
+        let v = obj.get(&schema.id).cloned().unwrap_or(Value::Null);
+        match build_one(file, schema, &v, region, code, year) {
+            Ok(t) => tables.push(t),
+            Err(e) => errors.diagnostics.extend(e.diagnostics),
+        }
+    }
+    tables
+}
+
+fn text(s: &str) -> Vec<Inline> {
+    if s.is_empty() {
+        Vec::new()
+    } else {
+        vec![Inline::Text(s.to_string())]
+    }
+}
+
+fn build_one(
+    file: &str,
+    schema: &TableSchema,
+    v: &Value,
+    region: &str,
+    code: &str,
+    year: i32,
+) -> Result<Table> {
+    let loc = |k: &str| format!("{file}: {}.{k}", schema.id);
+    let by_school = schema.columns == "schools";
+    let (value_cols, head, rows_obj): (usize, Vec<String>, Option<&serde_json::Map<String, Value>>) =
+        if by_school {
+            let schools: Vec<String> = match v.get("schools") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .map(|s| s.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| Error::at(loc("schools"), "expected a list of school names"))?,
+                Some(_) => return Err(Error::at(loc("schools"), "expected a list of school names")),
+            };
+            if schools.is_empty() && !v.is_null() {
+                return Err(Error::at(loc("schools"), "expected at least one school"));
+            }
+            let rows = match v.get("rows") {
+                None | Some(Value::Null) => None,
+                Some(Value::Object(o)) => Some(o),
+                Some(_) => return Err(Error::at(loc("rows"), "expected an object keyed by indicator")),
+            };
+            (schools.len().max(1), schools, rows)
+        } else {
+            let rows = match v {
+                Value::Null => None,
+                Value::Object(o) => Some(o),
+                _ => return Err(Error::at(loc(""), "expected an object keyed by indicator")),
+            };
+            (2, vec![format!("{}年", year - 1), format!("{year}年")], rows)
+        };
+    if let Some(rows) = rows_obj {
+        for k in rows.keys() {
+            if !schema.rows.iter().any(|r| &r.key == k) {
+                return Err(Error::at(
+                    loc(k),
+                    format!("unknown indicator `{k}` in {}", schema.title),
+                ));
+            }
+        }
+    }
+    let mut header: Vec<Cell> = ["序号", "指标", "单位"]
+        .iter()
+        .enumerate()
+        .map(|(i, h)| cell(h, i))
+        .collect();
+    for (i, h) in head.iter().enumerate() {
+        header.push(cell(h, 3 + i));
+    }
+    if head.is_empty() {
+        header.push(cell("-", 3));
+    }
+    let mut rows = vec![header];
+    let n = schema.rows.len();
+    for (i, r) in schema.rows.iter().enumerate() {
+        let mut row = Vec::new();
+        if i == 0 || schema.rows[i - 1].no != r.no {
+            let span = schema.rows[i..].iter().take_while(|x| x.no == r.no).count();
+            let mut c = cell(&r.no, 0);
+            c.rowspan = span;
+            row.push(c);
+        }
+        if r.indicator != "^" {
+            let span = 1 + schema.rows[i + 1..n]
+                .iter()
+                .take_while(|x| x.indicator == "^")
+                .count();
+            let mut c = cell(&r.indicator, 1);
+            c.rowspan = span;
+            c.align = Some(Align::Left);
+            row.push(c);
+        }
+        row.push(cell(&r.unit, 2));
+        let vals = rows_obj.and_then(|o| o.get(&r.key));
+        let formatted = format_values(vals, value_cols, r, &loc(&r.key))?;
+        for (k, s) in formatted.into_iter().enumerate() {
+            row.push(cell(&s, 3 + k));
+        }
+        rows.push(row);
+    }
+    let columns = 3 + value_cols;
+    let mut aligns = vec![Align::Center; columns];
+    aligns[1] = Align::Left;
+    Ok(Table {
+        num: Numbered::default(),
+        caption: schema.title.clone(),
+        unit: None,
+        name_line: Some(format!("名称：{region}({code})")),
+        columns,
+        header_rows: 1,
+        rows,
+        aligns,
+        widths: Some(
+            std::iter::once(0.6)
+                .chain(std::iter::once(if by_school { 3.2 } else { 4.0 }))
+                .chain(std::iter::once(0.8))
+                .chain(std::iter::repeat_n(1.2, value_cols))
+                .collect(),
+        ),
+        notes: Vec::new(),
+        small: by_school && value_cols > 4,
+        landscape: false,
+        origin: Origin {
+            file: file.to_string(),
+            line: 0,
+        },
+    })
+}
+
+fn cell(s: &str, col: usize) -> Cell {
+    Cell {
+        content: text(s),
+        colspan: 1,
+        rowspan: 1,
+        col,
+        align: None,
+    }
+}
+
+fn format_values(v: Option<&Value>, n: usize, row: &RowSchema, loc: &str) -> Result<Vec<String>> {
+    let arr: Vec<Value> = match v {
+        None | Some(Value::Null) => vec![Value::Null; n],
+        Some(Value::Array(a)) if a.len() == n => a.clone(),
+        Some(Value::Array(a)) => {
+            return Err(Error::at(
+                loc,
+                format!("expected {n} values, found {}", a.len()),
+            ));
+        }
+        Some(_) => {
+            return Err(Error::at(
+                loc,
+                format!("expected a list of {n} values (number, text or null)"),
+            ));
+        }
+    };
+    arr.iter()
+        .map(|x| match x {
+            Value::Null => Ok("-".to_string()),
+            Value::String(s) => Ok(s.clone()),
+            Value::Number(num) => Ok(match (row.decimals, num.as_f64()) {
+                (Some(d), Some(f)) if !num.is_i64() || d > 0 => format!("{f:.d$}"),
+                _ => num.to_string(),
+            }),
+            _ => Err(Error::at(loc, format!("expected a number, text or null, found {x}"))),
+        })
+        .collect()
+}

@@ -1,0 +1,124 @@
+//! Attribute lists of fenced blocks and figures: `{.table #tbl-x caption="…" size=small}`.
+
+use std::collections::BTreeMap;
+
+/// A parsed attribute list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attrs {
+    pub classes: Vec<String>,
+    pub id: Option<String>,
+    pub values: BTreeMap<String, String>,
+}
+
+/// Parses the inside or the whole of `{…}`. Values may be bare words or
+/// double-quoted strings with backslash escapes.
+pub fn parse(input: &str) -> Result<Attrs, String> {
+    let s = input.trim();
+    let s = s
+        .strip_prefix('{')
+        .and_then(|s| s.strip_suffix('}'))
+        .ok_or_else(|| format!("expected an attribute list in braces, found `{s}`"))?;
+    let chars: Vec<char> = s.chars().collect();
+    let mut attrs = Attrs::default();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c == '.' || c == '#' {
+            let start = i + 1;
+            i = start;
+            while i < chars.len() && !chars[i].is_whitespace() {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            if word.is_empty() {
+                return Err(format!("empty `{c}` in attribute list"));
+            }
+            if c == '.' {
+                attrs.classes.push(word);
+            } else if attrs.id.replace(word).is_some() {
+                return Err("more than one `#id` in attribute list".into());
+            }
+            continue;
+        }
+        // key=value
+        let start = i;
+        while i < chars.len() && chars[i] != '=' && !chars[i].is_whitespace() {
+            i += 1;
+        }
+        let key: String = chars[start..i].iter().collect();
+        if i >= chars.len() || chars[i] != '=' {
+            return Err(format!("expected `{key}=value` in attribute list"));
+        }
+        i += 1;
+        let value = if i < chars.len() && chars[i] == '"' {
+            i += 1;
+            let mut v = String::new();
+            loop {
+                match chars.get(i) {
+                    None => return Err(format!("unclosed quote in the value of `{key}`")),
+                    Some('"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some('\\') if i + 1 < chars.len() => {
+                        v.push(chars[i + 1]);
+                        i += 2;
+                    }
+                    Some(&ch) => {
+                        v.push(ch);
+                        i += 1;
+                    }
+                }
+            }
+            v
+        } else {
+            let vs = i;
+            while i < chars.len() && !chars[i].is_whitespace() {
+                i += 1;
+            }
+            let raw: String = chars[vs..i].iter().collect();
+            unescape(&raw)
+        };
+        if attrs.values.insert(key.clone(), value).is_some() {
+            return Err(format!("`{key}` given twice in attribute list"));
+        }
+    }
+    Ok(attrs)
+}
+
+/// Removes backslash escapes before ASCII punctuation (template values arrive escaped).
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if c == '\\' && it.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            out.push(it.next().unwrap());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_classes_id_and_values() {
+        let a = parse(r#"{.table #tbl-x caption="表 \"A\" b" header-rows=2}"#).unwrap();
+        assert_eq!(a.classes, vec!["table"]);
+        assert_eq!(a.id.as_deref(), Some("tbl-x"));
+        assert_eq!(a.values["caption"], "表 \"A\" b");
+        assert_eq!(a.values["header-rows"], "2");
+    }
+
+    #[test]
+    fn rejects_unclosed_quote() {
+        assert!(parse(r#"{.table caption="x}"#).is_err());
+    }
+}

@@ -1,0 +1,251 @@
+//! Loaders: read a report project directory into the document model.
+//!
+//! `report.json` → metadata and settings; `data` files → template variables;
+//! narrative files → minijinja → Markdown → blocks; indicator values → the
+//! six appendix tables.
+
+pub mod appendix;
+pub mod attrs;
+pub mod config;
+pub mod data;
+mod divs;
+pub mod filters;
+pub mod images;
+pub mod markdown;
+pub mod project;
+pub mod template;
+
+use crate::error::{Collector, Diagnostic, Error, Result};
+use crate::model::*;
+use config::{FrontMatterNumbering, ReportConfig};
+use markdown::Scope;
+use project::Project;
+use serde_json::{Map, Value};
+use std::path::Path;
+
+/// Loads the project at `dir`. Returns the document (not yet numbered) and
+/// any warnings; every error found is reported at once.
+pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
+    let project = Project::open(dir)?;
+    let text = project.read_text("report.json", "report.json")?;
+    let config = config::parse("report.json", &text)?;
+    let mut errors = Collector::default();
+
+    let ctx = template_context(&project, &config, &mut errors);
+    let env = template::environment();
+    let ctx = minijinja::Value::from_serialize(&ctx);
+
+    let narrative = |rel: &str, field: &str, scope: Scope, errors: &mut Collector| {
+        let source = errors.absorb(project.read_text(rel, &format!("report.json: {field}")))?;
+        let expanded = errors.absorb(template::expand(&env, rel, &source, &ctx))?;
+        Some(markdown::parse(&project, &expanded, scope, errors))
+    };
+
+    let preface = match &config.preface {
+        Some(p) => narrative(p, "preface", Scope::Preface, &mut errors).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let mut chapters = Vec::new();
+    for (i, rel) in config.chapters.iter().enumerate() {
+        let Some(blocks) = narrative(rel, &format!("chapters[{i}]"), Scope::Body, &mut errors)
+        else {
+            continue;
+        };
+        if let Some(ch) = into_chapter(rel, blocks, &mut errors) {
+            chapters.push(ch);
+        }
+    }
+
+    let appendix = match &config.appendix {
+        Some(a) => match data::load_dataset(&project, &a.values, "report.json: appendix.values") {
+            Ok(values) => appendix::build(
+                &a.values,
+                &values,
+                &config.region.name,
+                &config.region.code,
+                config.year,
+                &mut errors,
+            ),
+            Err(e) => {
+                errors.diagnostics.extend(e.diagnostics);
+                Vec::new()
+            }
+        },
+        None => Vec::new(),
+    };
+
+    let meta = meta(&project, &config, &mut errors);
+    let style = style(&config);
+    let warnings = errors.finish()?;
+    let Some(meta) = meta else {
+        return Err(Error::at("report.json", "invalid metadata"));
+    };
+    Ok((
+        Document {
+            meta,
+            style,
+            preface,
+            chapters,
+            appendix,
+        },
+        warnings,
+    ))
+}
+
+/// The variables narrative templates see.
+fn template_context(project: &Project, config: &ReportConfig, errors: &mut Collector) -> Map<String, Value> {
+    let mut ctx = Map::new();
+    let short = config
+        .region
+        .short
+        .clone()
+        .unwrap_or_else(|| config.region.name.clone());
+    ctx.insert(
+        "region".into(),
+        serde_json::json!({ "name": config.region.name, "short": short, "code": config.region.code }),
+    );
+    ctx.insert("year".into(), Value::from(config.year));
+    ctx.insert("unit".into(), Value::from(config.unit.clone()));
+    for (name, rel) in &config.data {
+        let field = format!("report.json: data.{name}");
+        if let Some(v) = errors.absorb(data::load_dataset(project, rel, &field)) {
+            ctx.insert(name.clone(), v);
+        }
+    }
+    ctx
+}
+
+/// Splits a chapter file's blocks under its single `#` heading.
+fn into_chapter(file: &str, blocks: Vec<Block>, errors: &mut Collector) -> Option<Chapter> {
+    let mut it = blocks.into_iter();
+    let heading = match it.next() {
+        Some(Block::Heading(h)) if h.level == 1 => h,
+        _ => {
+            errors.error(
+                file,
+                "a chapter file starts with its chapter title as a `# 标题` line",
+            );
+            return None;
+        }
+    };
+    let mut rest = Vec::new();
+    for b in it {
+        if let Block::Heading(h) = &b
+            && h.level == 1
+        {
+            errors.error(
+                h.origin.to_string(),
+                "a second `#` chapter heading: put each chapter in its own file (use `##` for sections)",
+            );
+            continue;
+        }
+        rest.push(b);
+    }
+    Some(Chapter {
+        heading,
+        blocks: rest,
+    })
+}
+
+fn optional_image(project: &Project, rel: &Option<String>, field: &str, errors: &mut Collector) -> Option<Image> {
+    let rel = rel.as_ref()?;
+    errors.absorb(images::load_image(project, rel, &format!("report.json: {field}")))
+}
+
+fn meta(project: &Project, c: &ReportConfig, errors: &mut Collector) -> Option<Meta> {
+    let year = c.year;
+    let region = &c.region.name;
+    let short = c.region.short.clone().unwrap_or_else(|| region.clone());
+    let (dy, dm, dd) = config::parse_date(&c.document_date)?;
+    let cover = Cover {
+        region_line: c.cover.region_line.clone().unwrap_or_else(|| region.clone()),
+        title: c
+            .cover
+            .title
+            .clone()
+            .unwrap_or_else(|| "中等职业教育质量年度报告".into()),
+        year_line: c.cover.year_line.clone().unwrap_or_else(|| format!("（{year}年度）")),
+        compiler_line: c
+            .cover
+            .compiler_line
+            .clone()
+            .unwrap_or_else(|| format!("{}编制", c.unit)),
+        date_line: c
+            .cover
+            .date_line
+            .clone()
+            .unwrap_or_else(|| format!("{dy}年{dm}月")),
+        image: optional_image(project, &c.cover.image, "cover.image", errors),
+    };
+    let d = &c.declaration;
+    let unit = d.unit.clone().unwrap_or_else(|| c.unit.clone());
+    let declaration = Declaration {
+        title: d.title.clone().unwrap_or_else(|| "内容真实性责任声明".into()),
+        text: d.text.clone().unwrap_or_else(|| {
+            format!(
+                "{unit}对{short}中等职业教育质量报告（{year}年度）及相关附件的真实性、完整性和准确性负责。特此声明。"
+            )
+        }),
+        unit,
+        representative: d.representative.clone().unwrap_or_default(),
+        date: d.date.clone().unwrap_or_else(|| format!("{dy}年{dm}月{dd}日")),
+        seal_image: optional_image(project, &d.seal_image, "declaration.seal_image", errors),
+        signature_image: optional_image(project, &d.signature_image, "declaration.signature_image", errors),
+    };
+    let team = c.team.as_ref().map(|t| Team {
+        title: t
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("{short}中等职业教育质量报告编制组")),
+        groups: t
+            .groups
+            .iter()
+            .map(|g| TeamGroup {
+                role: g.role.clone(),
+                members: g
+                    .members
+                    .iter()
+                    .map(|m| match &m.title {
+                        Some(t) if !t.is_empty() => format!("{}（{t}）", m.name),
+                        _ => m.name.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    });
+    let title = c
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("{short}中等职业教育质量年度报告（{year}年度）"));
+    Some(Meta {
+        name: project.name.clone(),
+        region_name: region.clone(),
+        region_code: c.region.code.clone(),
+        year,
+        unit: c.unit.clone(),
+        document_date: (dy, dm, dd),
+        cover,
+        declaration,
+        team,
+        closing: c.closing.as_ref().map(|x| Closing {
+            unit: x.unit.clone(),
+            date: x.date.clone(),
+        }),
+        title,
+    })
+}
+
+fn style(c: &ReportConfig) -> Style {
+    let s = &c.style;
+    let house = s.house.unwrap_or(HouseStyle::Gongwen);
+    Style {
+        house,
+        headings: s.headings.unwrap_or(HeadingScheme::Decimal),
+        numbering: s.numbering.unwrap_or(NumberingScheme::Chapter),
+        running_header: s.running_header.clone(),
+        list_tables: s.lists.tables,
+        list_figures: s.lists.figures,
+        list_cases: s.lists.cases,
+        roman_front_matter: s.front_matter_numbering != Some(FrontMatterNumbering::None),
+    }
+}

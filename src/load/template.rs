@@ -1,0 +1,179 @@
+//! Narrative files are minijinja templates over the report data. This module
+//! renders them and keeps a map from output lines back to source lines.
+
+use crate::error::{Error, Result};
+use minijinja::{Environment, UndefinedBehavior, Value};
+
+/// A narrative file after template expansion.
+#[derive(Debug, Clone)]
+pub struct Expanded {
+    /// Path relative to the project.
+    pub file: String,
+    pub text: String,
+    /// For each output line (0-based), the 1-based source line it came from.
+    pub line_map: Vec<usize>,
+}
+
+impl Expanded {
+    /// The source line of a 0-based output line.
+    pub fn source_line(&self, output_line: usize) -> usize {
+        self.line_map
+            .get(output_line)
+            .copied()
+            .or_else(|| self.line_map.last().copied())
+            .unwrap_or(1)
+    }
+}
+
+/// Builds the template environment: undefined variables are errors, and every
+/// value printed with `{{ }}` is escaped so that data never becomes Markdown.
+pub fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_keep_trailing_newline(true);
+    env.set_formatter(|out, _state, value| {
+        if value.is_safe() {
+            out.write_str(&value.to_string())?;
+        } else if !value.is_none() && !value.is_undefined() {
+            out.write_str(&escape_markdown(&value.to_string()))?;
+        }
+        Ok(())
+    });
+    crate::load::filters::register(&mut env);
+    env
+}
+
+/// Backslash-escapes every ASCII punctuation character (CommonMark treats
+/// `\` + punctuation as the literal character) and folds newlines, so a data
+/// value prints exactly as written inside any Markdown construct.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for ch in s.chars() {
+        match ch {
+            '\n' | '\r' => out.push(' '),
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Renders one narrative file with the given context.
+pub fn expand(env: &Environment<'_>, file: &str, source: &str, ctx: &Value) -> Result<Expanded> {
+    let protected = protect_id_attrs(source);
+    let text = env
+        .render_str(&protected, ctx)
+        .map_err(|e| template_error(file, &e))?
+        .replace(ID_ATTR_GUARD, "{#");
+    let line_map = line_map(source, &text);
+    Ok(Expanded {
+        file: file.to_string(),
+        text,
+        line_map,
+    })
+}
+
+/// Stands in for `{#` while templating.
+const ID_ATTR_GUARD: &str = "{\u{E003}";
+
+/// `{#fig-x}` / `{#sec-x}` attribute lists would open a minijinja comment
+/// (`{# … #}`); they are hidden from the template engine.
+fn protect_id_attrs(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(i) = rest.find("{#") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        if ["tbl-", "fig-", "case-", "sec-"].iter().any(|p| after.starts_with(p)) {
+            out.push_str(ID_ATTR_GUARD);
+        } else {
+            out.push_str("{#");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn template_error(file: &str, e: &minijinja::Error) -> Error {
+    let loc = match e.line() {
+        Some(line) => format!("{file}:{line}"),
+        None => file.to_string(),
+    };
+    let mut msg = format!("template error: {}", e.kind());
+    if let Some(detail) = e.detail() {
+        msg.push_str(": ");
+        msg.push_str(detail);
+    }
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!(" ({s})"));
+        source = s.source();
+    }
+    Error::at(loc, msg)
+}
+
+/// Aligns output lines with the source lines they came from: a non-blank
+/// output line equal to a source line at or after the last match is that
+/// line; anything else (a loop's output, a line with `{{ }}`) belongs to the
+/// line after the last match.
+fn line_map(source: &str, output: &str) -> Vec<usize> {
+    const WINDOW: usize = 400;
+    let src: Vec<&str> = source.lines().collect();
+    let mut map = Vec::new();
+    let mut next = 0usize;
+    for line in output.lines() {
+        let found = if line.trim().is_empty() {
+            None
+        } else {
+            (next..src.len().min(next + WINDOW)).find(|&k| src[k] == line)
+        };
+        match found {
+            Some(k) => {
+                map.push(k + 1);
+                next = k + 1;
+            }
+            None => map.push((next + 1).min(src.len().max(1))),
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loop_output_maps_to_the_loop() {
+        let src = "a\n{% for i in [1,2] %}x{{ i }}\n{% endfor %}b\n";
+        let env = environment();
+        let e = expand(&env, "f.md", src, &Value::from(())).unwrap();
+        assert_eq!(e.text, "a\nx1\nx2\nb\n");
+        assert_eq!(e.line_map, vec![1, 2, 2, 3]);
+    }
+
+    #[test]
+    fn id_attributes_are_not_comments() {
+        let env = environment();
+        let e = expand(&env, "f.md", "## 标题 {#sec-a}\n{# note #}x", &Value::from(())).unwrap();
+        assert_eq!(e.text, "## 标题 {#sec-a}\nx");
+    }
+
+    #[test]
+    fn data_values_are_escaped() {
+        let env = environment();
+        let ctx = minijinja::context! { v => "*x* @tbl-a #set" };
+        let e = expand(&env, "f.md", "{{ v }}", &ctx).unwrap();
+        assert_eq!(e.text, "\\*x\\* \\@tbl\\-a \\#set");
+    }
+
+    #[test]
+    fn undefined_variable_names_file_and_line() {
+        let env = environment();
+        let err = expand(&env, "ch.md", "a\n\n{{ nope.x }}\n", &Value::from(())).unwrap_err();
+        assert!(err.to_string().contains("ch.md:3"), "{err}");
+    }
+}

@@ -1,0 +1,305 @@
+//! The backend-neutral document model.
+//!
+//! Loaders (`crate::load`) produce a [`Document`], validators (`crate::validate`)
+//! check it and assign the final numbers, and the backends (`crate::render`)
+//! turn it into Typst source or a DOCX package. Nothing in here knows about
+//! either output format.
+
+mod meta;
+
+pub use meta::*;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Where a piece of the document came from: a file (relative to the project)
+/// and a 1-based line in that file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub meta: Meta,
+    pub style: Style,
+    /// 前言 paragraphs; empty when the report has none.
+    pub preface: Vec<Block>,
+    /// The body: one entry per chapter file.
+    pub chapters: Vec<Chapter>,
+    /// The six standard indicator tables (附表), already laid out as tables.
+    pub appendix: Vec<Table>,
+}
+
+/// One chapter: a level-1 heading and the blocks under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chapter {
+    pub heading: Heading,
+    pub blocks: Vec<Block>,
+}
+
+/// A block-level element of the narrative.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    Heading(Heading),
+    Paragraph(Paragraph),
+    List(List),
+    Table(Table),
+    Figure(Figure),
+    Case(Case),
+}
+
+/// A section heading. Level 1 is a chapter.
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    /// Kept out of the numbering (still listed in 目录).
+    pub unnumbered: bool,
+    /// The number as printed (`1.1`, `（一）`), filled in by numbering.
+    pub number: Option<String>,
+    pub text: Vec<Inline>,
+    pub id: Option<String>,
+    pub origin: Origin,
+}
+
+/// A body paragraph (always with the 2-character first-line indent).
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    pub content: Vec<Inline>,
+    pub origin: Origin,
+}
+
+/// A bulleted or numbered list; each item is a list of blocks.
+#[derive(Debug, Clone, Serialize)]
+pub struct List {
+    pub ordered: bool,
+    pub start: u64,
+    pub items: Vec<Vec<Block>>,
+    pub origin: Origin,
+}
+
+/// Inline content. User text only ever lives in `Text`, as data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Inline {
+    Text(String),
+    Strong(Vec<Inline>),
+    Emph(Vec<Inline>),
+    /// A cross-reference; `label` is filled in by numbering (`表 1-5`).
+    Ref { target: String, label: String },
+    LineBreak,
+}
+
+impl Inline {
+    /// The plain text of a run of inlines, as a reader sees it.
+    pub fn plain(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for i in inlines {
+            match i {
+                Inline::Text(t) => out.push_str(t),
+                Inline::Strong(c) | Inline::Emph(c) => out.push_str(&Inline::plain(c)),
+                Inline::Ref { label, .. } => out.push_str(label),
+                Inline::LineBreak => out.push('\n'),
+            }
+        }
+        out
+    }
+}
+
+/// How a table, figure or case is numbered: filled in by numbering.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Numbered {
+    pub id: Option<String>,
+    /// The number alone (`1-5`, `5`, `五`).
+    pub number: String,
+    /// The full label as printed and cited (`表 1-5`, `表5`, `表五`).
+    pub label: String,
+}
+
+/// Horizontal alignment of a table column or cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    Left,
+    #[default]
+    Center,
+    Right,
+}
+
+/// A table. `rows` hold only the cells that start at a grid position; cells
+/// covered by a span are omitted, as in Typst and HTML.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub num: Numbered,
+    pub caption: String,
+    pub unit: Option<String>,
+    /// A line above the table such as `名称：临江省云川市(390800)`.
+    pub name_line: Option<String>,
+    pub columns: usize,
+    pub header_rows: usize,
+    pub rows: Vec<Vec<Cell>>,
+    pub aligns: Vec<Align>,
+    pub widths: Option<Vec<f64>>,
+    pub notes: Vec<Vec<Inline>>,
+    pub small: bool,
+    pub landscape: bool,
+    pub origin: Origin,
+}
+
+/// One table cell.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub content: Vec<Inline>,
+    pub colspan: usize,
+    pub rowspan: usize,
+    /// The grid column this cell starts in (filled by the loader).
+    pub col: usize,
+    pub align: Option<Align>,
+}
+
+/// A figure: one photo or a grid of photos (or, later, a chart).
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    pub num: Numbered,
+    pub caption: String,
+    pub images: Vec<Image>,
+    pub columns: usize,
+    /// Width of a single image as a fraction of the text width.
+    pub width: f64,
+    pub origin: Origin,
+}
+
+/// An image file inside the project, checked and measured by the loader.
+#[derive(Debug, Clone, Serialize)]
+pub struct Image {
+    /// Path relative to the project directory, with `/` separators.
+    pub path: String,
+    #[serde(skip)]
+    pub abs_path: PathBuf,
+    pub caption: Option<String>,
+    pub format: ImageFormat,
+    pub width_px: u32,
+    pub height_px: u32,
+}
+
+/// The image encodings nianbao accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+}
+
+/// A case study (案例), set off from the text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Case {
+    pub num: Numbered,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub unit: Option<String>,
+    pub blocks: Vec<Block>,
+    pub origin: Origin,
+}
+
+/// Calls `f` with every piece of text the reader will see, and where it came from.
+pub fn visit_text(doc: &Document, f: &mut dyn FnMut(&str, &Origin)) {
+    let meta_origin = Origin {
+        file: "report.json".into(),
+        line: 0,
+    };
+    let m = &doc.meta;
+    for s in [
+        &m.title,
+        &m.cover.region_line,
+        &m.cover.title,
+        &m.cover.year_line,
+        &m.cover.compiler_line,
+        &m.cover.date_line,
+        &m.declaration.title,
+        &m.declaration.text,
+        &m.declaration.unit,
+        &m.declaration.representative,
+        &m.declaration.date,
+    ] {
+        f(s, &meta_origin);
+    }
+    if let Some(t) = &m.team {
+        f(&t.title, &meta_origin);
+        for g in &t.groups {
+            f(&g.role, &meta_origin);
+            for x in &g.members {
+                f(x, &meta_origin);
+            }
+        }
+    }
+    if let Some(c) = &m.closing {
+        f(&c.unit, &meta_origin);
+        f(&c.date, &meta_origin);
+    }
+    fn inl(i: &[Inline], o: &Origin, f: &mut dyn FnMut(&str, &Origin)) {
+        for x in i {
+            match x {
+                Inline::Text(t) => f(t, o),
+                Inline::Strong(c) | Inline::Emph(c) => inl(c, o, f),
+                Inline::Ref { label, .. } => f(label, o),
+                Inline::LineBreak => {}
+            }
+        }
+    }
+    fn table(t: &Table, f: &mut dyn FnMut(&str, &Origin)) {
+        let o = &t.origin;
+        f(&t.caption, o);
+        for s in t.unit.iter().chain(t.name_line.iter()) {
+            f(s, o);
+        }
+        for row in &t.rows {
+            for c in row {
+                inl(&c.content, o, f);
+            }
+        }
+        for n in &t.notes {
+            inl(n, o, f);
+        }
+    }
+    fn blocks(bs: &[Block], f: &mut dyn FnMut(&str, &Origin)) {
+        for b in bs {
+            match b {
+                Block::Heading(h) => inl(&h.text, &h.origin, f),
+                Block::Paragraph(p) => inl(&p.content, &p.origin, f),
+                Block::List(l) => l.items.iter().for_each(|i| blocks(i, f)),
+                Block::Table(t) => table(t, f),
+                Block::Figure(x) => {
+                    f(&x.caption, &x.origin);
+                    for i in &x.images {
+                        if let Some(c) = &i.caption {
+                            f(c, &x.origin);
+                        }
+                    }
+                }
+                Block::Case(c) => {
+                    f(&c.title, &c.origin);
+                    for s in c.subtitle.iter().chain(c.unit.iter()) {
+                        f(s, &c.origin);
+                    }
+                    blocks(&c.blocks, f);
+                }
+            }
+        }
+    }
+    blocks(&doc.preface, f);
+    for ch in &doc.chapters {
+        inl(&ch.heading.text, &ch.heading.origin, f);
+        blocks(&ch.blocks, f);
+    }
+    for t in &doc.appendix {
+        table(t, f);
+    }
+}

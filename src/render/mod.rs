@@ -1,0 +1,3 @@
+//! Backends: turn the numbered document model into output files.
+
+pub mod typst;

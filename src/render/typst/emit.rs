@@ -1,0 +1,267 @@
+//! Document model → Typst source. User text only ever appears inside Typst
+//! string literals built by [`str_lit`]; everything else is code this module
+//! writes itself.
+
+use crate::model::*;
+use std::fmt::Write;
+
+/// A Typst string literal holding `s` exactly.
+pub fn str_lit(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The path under which a project image is visible to Typst.
+pub fn asset_path(img: &Image) -> String {
+    format!("/assets/{}", img.path)
+}
+
+/// Emits Typst source, one block per line, each preceded by a marker comment
+/// naming the user's file and line (used to report compile errors).
+#[derive(Default)]
+pub struct Emitter {
+    pub out: String,
+}
+
+/// The marker that starts each block's line pair.
+pub const SRC_MARKER: &str = "// @src ";
+
+impl Emitter {
+    fn mark(&mut self, origin: &Origin) {
+        let _ = writeln!(self.out, "{SRC_MARKER}{}:{}", origin.file, origin.line);
+    }
+
+    /// Emits a list of blocks at body level (`in_case` for case contents).
+    pub fn blocks(&mut self, blocks: &[Block], in_case: bool) {
+        for b in blocks {
+            self.block(b, in_case);
+        }
+    }
+
+    fn block(&mut self, b: &Block, in_case: bool) {
+        match b {
+            Block::Heading(h) => {
+                self.mark(&h.origin);
+                if in_case {
+                    let _ = writeln!(self.out, "#nb-case-heading({}, {})", h.level, inline(&h.text));
+                } else {
+                    self.heading(h);
+                }
+            }
+            Block::Paragraph(p) => {
+                self.mark(&p.origin);
+                let _ = writeln!(self.out, "#nb-par({})", inline(&p.content));
+            }
+            Block::List(l) => {
+                self.mark(&l.origin);
+                let _ = writeln!(self.out, "{}", list(l));
+            }
+            Block::Table(t) => {
+                self.mark(&t.origin);
+                let _ = writeln!(self.out, "#nb-table({})", table_args(t, true));
+            }
+            Block::Figure(f) => {
+                self.mark(&f.origin);
+                let _ = writeln!(self.out, "{}", figure(f));
+            }
+            Block::Case(c) => {
+                self.mark(&c.origin);
+                let _ = writeln!(
+                    self.out,
+                    "#nb-case(label: {}, number: {}, title: {}, subtitle: {}, unit: {})[",
+                    label(&c.num.id),
+                    str_lit(&c.num.label),
+                    str_lit(&c.title),
+                    opt(&c.subtitle),
+                    opt(&c.unit)
+                );
+                self.blocks(&c.blocks, true);
+                self.out.push_str("]\n");
+            }
+        }
+    }
+
+    /// Emits a numbered section heading.
+    pub fn heading(&mut self, h: &Heading) {
+        let _ = writeln!(
+            self.out,
+            "#nb-heading({}, {}, {}, label: {})",
+            h.level,
+            opt(&h.number),
+            inline(&h.text),
+            label(&h.id)
+        );
+    }
+
+    /// Emits one appendix table.
+    pub fn appendix_table(&mut self, t: &Table) {
+        self.mark(&t.origin);
+        let _ = writeln!(
+            self.out,
+            "#nb-appendix-table({})",
+            table_args(t, false)
+        );
+    }
+}
+
+fn opt(s: &Option<String>) -> String {
+    match s {
+        Some(s) => str_lit(s),
+        None => "none".into(),
+    }
+}
+
+fn label(id: &Option<String>) -> String {
+    match id {
+        // Ids are checked to be [a-z0-9-] by the loader.
+        Some(id) => format!("<{id}>"),
+        None => "none".into(),
+    }
+}
+
+/// Inline content as a Typst code expression.
+pub fn inline(inlines: &[Inline]) -> String {
+    if inlines.is_empty() {
+        return "[]".into();
+    }
+    let parts: Vec<String> = inlines.iter().map(inline_one).collect();
+    if parts.len() == 1 {
+        return format!("[#{}]", parts[0]);
+    }
+    format!("({},).join()", parts.join(", "))
+}
+
+fn inline_one(i: &Inline) -> String {
+    match i {
+        Inline::Text(t) => str_lit(t),
+        Inline::Strong(c) => format!("strong({})", inline(c)),
+        Inline::Emph(c) => format!("emph({})", inline(c)),
+        Inline::Ref { target, label } => {
+            format!("nb-ref(<{target}>, {})", str_lit(label))
+        }
+        Inline::LineBreak => "linebreak()".into(),
+    }
+}
+
+fn list(l: &List) -> String {
+    let items: Vec<String> = l
+        .items
+        .iter()
+        .map(|item| {
+            let mut e = Emitter::default();
+            e.blocks(item, true);
+            format!("[\n{}]", e.out)
+        })
+        .collect();
+    if l.ordered {
+        format!("#enum(start: {}, {})", l.start, items.join(", "))
+    } else {
+        format!("#list({})", items.join(", "))
+    }
+}
+
+fn align_name(a: Align) -> &'static str {
+    match a {
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+    }
+}
+
+fn table_args(t: &Table, numbered_figure: bool) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "label: {}, number: {}, caption: {}, unit: {}, name-line: {}, columns: {}, ",
+        if numbered_figure { label(&t.num.id) } else { "none".into() },
+        str_lit(&t.num.label),
+        str_lit(&t.caption),
+        opt(&t.unit),
+        opt(&t.name_line),
+        t.columns
+    );
+    match &t.widths {
+        Some(w) => {
+            let ws: Vec<String> = w.iter().map(|x| format!("{x}")).collect();
+            let _ = write!(s, "widths: ({},), ", ws.join(", "));
+        }
+        None => s.push_str("widths: none, "),
+    }
+    let aligns: Vec<String> = t.aligns.iter().map(|a| str_lit(align_name(*a))).collect();
+    let _ = write!(
+        s,
+        "aligns: ({},), header-rows: {}, small: {}, landscape: {},\n  cells: (\n",
+        aligns.join(", "),
+        t.header_rows,
+        t.small,
+        t.landscape
+    );
+    for (r, row) in t.rows.iter().enumerate() {
+        for c in row {
+            let _ = writeln!(
+                s,
+                "    (row: {r}, col: {}, colspan: {}, rowspan: {}, align: {}, body: {}),",
+                c.col,
+                c.colspan,
+                c.rowspan,
+                c.align.map(|a| str_lit(align_name(a))).unwrap_or("none".into()),
+                inline(&c.content)
+            );
+        }
+    }
+    s.push_str("  ),\n  notes: (");
+    for n in &t.notes {
+        let _ = write!(s, "{}, ", inline(n));
+    }
+    s.push_str("),\n");
+    s
+}
+
+fn figure(f: &Figure) -> String {
+    let images: Vec<String> = f
+        .images
+        .iter()
+        .map(|i| {
+            format!(
+                "(path: {}, caption: {})",
+                str_lit(&asset_path(i)),
+                opt(&i.caption)
+            )
+        })
+        .collect();
+    format!(
+        "#nb-figure(label: {}, number: {}, caption: {}, columns: {}, width: {}, images: ({},))",
+        label(&f.num.id),
+        str_lit(&f.num.label),
+        str_lit(&f.caption),
+        f.columns,
+        f.width,
+        images.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_literals_escape_quotes_and_backslashes() {
+        assert_eq!(str_lit(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(str_lit("x\ny"), r#""x\ny""#);
+    }
+}

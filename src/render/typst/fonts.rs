@@ -1,0 +1,112 @@
+//! The fonts Typst may use: the ones embedded in the binary, plus any found
+//! under `--font-path` and (unless turned off) the system's.
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook, FontInfo};
+use typst::utils::LazyHash;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_fonts.rs"));
+
+/// Where to look for fonts besides the embedded ones.
+#[derive(Debug, Clone, Default)]
+pub struct FontOptions {
+    pub font_paths: Vec<PathBuf>,
+    pub system_fonts: bool,
+}
+
+enum Slot {
+    Loaded(Font),
+    Path {
+        path: PathBuf,
+        index: u32,
+        font: OnceLock<Option<Font>>,
+    },
+}
+
+/// A font book with lazily loaded fonts.
+pub struct FontSet {
+    pub book: LazyHash<FontBook>,
+    slots: Vec<Slot>,
+    /// Where each font came from (for `nianbao fonts`).
+    pub sources: Vec<String>,
+}
+
+impl FontSet {
+    /// Collects fonts: `--font-path` directories first, then the system's,
+    /// then the embedded ones.
+    pub fn new(opts: &FontOptions) -> Arc<FontSet> {
+        let mut book = FontBook::new();
+        let mut slots = Vec::new();
+        let mut sources = Vec::new();
+        let mut push_path = |(path, info): (typst_kit::fonts::FontPath, FontInfo)| {
+            sources.push(format!("{}", path.path.display()));
+            book.push(info);
+            slots.push(Slot::Path {
+                path: path.path,
+                index: path.index,
+                font: OnceLock::new(),
+            });
+        };
+        for dir in &opts.font_paths {
+            typst_kit::fonts::scan(dir).for_each(&mut push_path);
+        }
+        if opts.system_fonts {
+            typst_kit::fonts::system().for_each(&mut push_path);
+        }
+        for (name, data) in EMBEDDED_FONTS {
+            for font in Font::iter(Bytes::new(*data)) {
+                book.push(font.info().clone());
+                slots.push(Slot::Loaded(font));
+                sources.push(format!("(embedded) {name}"));
+            }
+        }
+        Arc::new(FontSet {
+            book: LazyHash::new(book),
+            slots,
+            sources,
+        })
+    }
+
+    /// The font at `index` in the book, loading it on first use.
+    pub fn font(&self, index: usize) -> Option<Font> {
+        match self.slots.get(index)? {
+            Slot::Loaded(f) => Some(f.clone()),
+            Slot::Path { path, index, font } => font
+                .get_or_init(|| {
+                    let data = std::fs::read(path).ok()?;
+                    Font::new(Bytes::new(data), *index)
+                })
+                .clone(),
+        }
+    }
+
+    /// Whether any font covers the character.
+    pub fn covers(&self, c: char) -> bool {
+        let mut i = 0;
+        while let Some(info) = self.book.info(i) {
+            if info.coverage.contains(c as u32) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Every font's family, style details and source, for `nianbao fonts`.
+    pub fn describe(&self) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(info) = self.book.info(i) {
+            let v = &info.variant;
+            out.push((
+                info.family.clone(),
+                format!("{:?} {:?} {:?}", v.weight, v.style, v.stretch),
+                self.sources.get(i).cloned().unwrap_or_default(),
+            ));
+            i += 1;
+        }
+        out
+    }
+}

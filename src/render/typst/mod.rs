@@ -1,0 +1,243 @@
+//! The Typst backend: document model → Typst sources (through the minijinja
+//! layout templates in `templates/typst/`) → PDF, compiled in-process.
+
+pub mod emit;
+pub mod fonts;
+pub mod world;
+
+use crate::error::{Collector, Error, Result};
+use crate::model::*;
+use emit::{Emitter, SRC_MARKER, asset_path, str_lit};
+use fonts::FontSet;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use typst::WorldExt;
+use typst::diag::Severity;
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+use world::ReportWorld;
+
+/// The built-in layout templates: (file name, text). A project may override
+/// any of them with a file of the same name under `templates/typst/`.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("main.typ.j2", include_str!("../../../templates/typst/main.typ.j2")),
+    ("nianbao.typ", include_str!("../../../templates/typst/nianbao.typ")),
+    ("fonts.typ", include_str!("../../../templates/typst/fonts.typ")),
+    ("style-gongwen.typ", include_str!("../../../templates/typst/style-gongwen.typ")),
+    ("style-report.typ", include_str!("../../../templates/typst/style-report.typ")),
+];
+
+/// The Typst sources and assets of one report, ready to compile.
+pub struct Generated {
+    /// Root-relative path (`/main.typ`) → text.
+    pub sources: BTreeMap<String, String>,
+    /// Root-relative path (`/assets/images/a.jpg`) → bytes.
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+fn template(project_root: &Path, name: &str) -> Result<String> {
+    let custom = project_root.join("templates").join("typst").join(name);
+    if custom.is_file() {
+        return std::fs::read_to_string(&custom).map_err(|e| {
+            Error::at(format!("templates/typst/{name}"), format!("cannot read: {e}"))
+        });
+    }
+    Ok(TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| t.to_string())
+        .expect("built-in template exists"))
+}
+
+fn all_images(doc: &Document) -> Vec<&Image> {
+    fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Image>) {
+        for b in blocks {
+            match b {
+                Block::Figure(f) => out.extend(f.images.iter()),
+                Block::Case(c) => walk(&c.blocks, out),
+                Block::List(l) => l.items.iter().for_each(|i| walk(i, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let m = &doc.meta;
+    out.extend(m.cover.image.iter());
+    out.extend(m.declaration.seal_image.iter());
+    out.extend(m.declaration.signature_image.iter());
+    for ch in &doc.chapters {
+        walk(&ch.blocks, &mut out);
+    }
+    out
+}
+
+fn count(doc: &Document, pred: &dyn Fn(&Block) -> bool) -> bool {
+    fn walk(blocks: &[Block], pred: &dyn Fn(&Block) -> bool) -> bool {
+        blocks.iter().any(|b| {
+            pred(b)
+                || match b {
+                    Block::Case(c) => walk(&c.blocks, pred),
+                    _ => false,
+                }
+        })
+    }
+    doc.chapters.iter().any(|c| walk(&c.blocks, pred))
+}
+
+/// Generates the Typst sources for a document.
+pub fn generate(doc: &Document, project_root: &Path) -> Result<Generated> {
+    let mut body = Emitter::default();
+    for ch in &doc.chapters {
+        let _ = std::fmt::Write::write_fmt(
+            &mut body.out,
+            format_args!("{SRC_MARKER}{}:{}\n", ch.heading.origin.file, ch.heading.origin.line),
+        );
+        body.heading(&ch.heading);
+        body.blocks(&ch.blocks, false);
+        body.out.push('\n');
+    }
+    let mut preface = Emitter::default();
+    preface.blocks(&doc.preface, false);
+    let mut appendix = Emitter::default();
+    for t in &doc.appendix {
+        appendix.appendix_table(t);
+    }
+
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_filter("typst", typst_filter);
+    let main_tpl = template(project_root, "main.typ.j2")?;
+    let path_of = |i: &Option<Image>| i.as_ref().map(asset_path);
+    let ctx = minijinja::context! {
+        meta => minijinja::Value::from_serialize(&doc.meta),
+        style => minijinja::Value::from_serialize(&doc.style),
+        cover_image => path_of(&doc.meta.cover.image),
+        seal_image => path_of(&doc.meta.declaration.seal_image),
+        signature_image => path_of(&doc.meta.declaration.signature_image),
+        preface => preface.out,
+        body => body.out,
+        appendix => appendix.out,
+        has_tables => count(doc, &|b| matches!(b, Block::Table(_))),
+        has_figures => count(doc, &|b| matches!(b, Block::Figure(_))),
+        has_cases => count(doc, &|b| matches!(b, Block::Case(_))),
+    };
+    let main = env
+        .render_str(&main_tpl, ctx)
+        .map_err(|e| Error::at(format!("templates/typst/main.typ.j2:{}", e.line().unwrap_or(0)), format!("template error: {e}")))?;
+
+    let mut sources = BTreeMap::new();
+    sources.insert("/main.typ".to_string(), main);
+    sources.insert("/nianbao.typ".into(), template(project_root, "nianbao.typ")?);
+    sources.insert("/fonts.typ".into(), template(project_root, "fonts.typ")?);
+    let style = match doc.style.house {
+        HouseStyle::Gongwen => "style-gongwen.typ",
+        HouseStyle::Report => "style-report.typ",
+    };
+    sources.insert("/style.typ".into(), template(project_root, style)?);
+
+    let mut assets = BTreeMap::new();
+    for img in all_images(doc) {
+        let bytes = std::fs::read(&img.abs_path)
+            .map_err(|e| Error::at(&img.path, format!("cannot read: {e}")))?;
+        assets.insert(asset_path(img), bytes);
+    }
+    Ok(Generated { sources, assets })
+}
+
+/// Formats any template value as a Typst literal: strings are quoted and
+/// escaped, so user text can never become Typst code.
+fn typst_filter(v: minijinja::Value) -> String {
+    use minijinja::value::ValueKind;
+    match v.kind() {
+        ValueKind::None | ValueKind::Undefined => "none".into(),
+        ValueKind::Bool => if v.is_true() { "true" } else { "false" }.into(),
+        ValueKind::Number => v.to_string(),
+        _ => match v.as_str() {
+            Some(s) => str_lit(s),
+            None => str_lit(&v.to_string()),
+        },
+    }
+}
+
+/// Checks that some font covers every character of the user's text; a
+/// missing glyph would otherwise print as an invisible box.
+pub fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
+    let mut errors = Collector::default();
+    let mut seen = std::collections::HashSet::new();
+    crate::model::visit_text(doc, &mut |text, origin| {
+        for c in text.chars() {
+            if c.is_whitespace() || c.is_control() || !seen.insert(c) {
+                continue;
+            }
+            if !fonts.covers(c) {
+                errors.error(
+                    origin.to_string(),
+                    format!("no font covers the character “{c}” (U+{:04X}); install a font that has it and pass --font-path", c as u32),
+                );
+            }
+        }
+    });
+    errors.finish().map(|_| ())
+}
+
+/// Compiles generated sources to a PDF.
+pub fn compile(doc: &Document, generated: &Generated, fonts: Arc<FontSet>) -> Result<Vec<u8>> {
+    let mut world = ReportWorld::new(fonts, doc.meta.document_date);
+    for (path, text) in &generated.sources {
+        world.add_source(path, text.clone());
+    }
+    for (path, bytes) in &generated.assets {
+        world.add_file(path, bytes.clone());
+    }
+    let warned = typst::compile::<PagedDocument>(&world);
+    let document = warned.output.map_err(|diags| map_diagnostics(&world, &diags))?;
+    let (y, m, d) = doc.meta.document_date;
+    let date = Datetime::from_ymd(y, m, d).ok_or_else(|| Error::at("report.json: document_date", "invalid date"))?;
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("nianbao-{}-{}", doc.meta.region_code, doc.meta.year)),
+        creator: Smart::Custom(Some("nianbao".into())),
+        timestamp: Some(Timestamp::new_utc(date)),
+        standards: PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| Error::at("", format!("{e:?}")))?,
+        ..Default::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|diags| map_diagnostics(&world, &diags))
+}
+
+/// Reports Typst errors against the user's own file and line where the
+/// generated code carries a source marker.
+fn map_diagnostics(world: &ReportWorld, diags: &[typst::diag::SourceDiagnostic]) -> Error {
+    let mut out = Vec::new();
+    for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+        let mut location = String::new();
+        if let Some(id) = d.span.id()
+            && let Some(source) = world.source_text(id)
+            && let Some(range) = world.range(d.span)
+        {
+            let text = source.text();
+            let line = text[..range.start.min(text.len())].matches('\n').count();
+            let file = id.vpath().get_without_slash().to_string();
+            let user = text
+                .lines()
+                .take(line + 1)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .find_map(|l| l.strip_prefix(SRC_MARKER).map(str::to_string));
+            location = match (file.as_str(), user) {
+                ("main.typ", Some(u)) => u,
+                _ => format!("templates/typst/{file}:{}", line + 1),
+            };
+        }
+        let mut msg = format!("typesetting failed: {}", d.message);
+        for h in &d.hints {
+            msg.push_str(&format!(" (hint: {})", h.v));
+        }
+        out.push(crate::error::Diagnostic::error(location, msg));
+    }
+    if out.is_empty() {
+        out.push(crate::error::Diagnostic::error("", "typesetting failed"));
+    }
+    Error::many(out)
+}

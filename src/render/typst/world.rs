@@ -1,0 +1,101 @@
+//! A Typst world in memory: the generated sources, the layout templates and
+//! the project's images, and nothing else — Typst cannot read any other file.
+
+use super::fonts::FontSet;
+use std::collections::HashMap;
+use std::sync::Arc;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+/// The in-memory world a report is compiled in.
+pub struct ReportWorld {
+    library: LazyHash<Library>,
+    fonts: Arc<FontSet>,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    files: HashMap<FileId, Bytes>,
+    today: Datetime,
+}
+
+/// The file id of a root-relative virtual path such as `/main.typ`.
+pub fn file_id(path: &str) -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("valid virtual path"),
+    )
+    .intern()
+}
+
+impl ReportWorld {
+    /// A world whose main file is `/main.typ`.
+    pub fn new(fonts: Arc<FontSet>, today: (i32, u8, u8)) -> Self {
+        ReportWorld {
+            library: LazyHash::new(Library::builder().build()),
+            fonts,
+            main: file_id("/main.typ"),
+            sources: HashMap::new(),
+            files: HashMap::new(),
+            today: Datetime::from_ymd(today.0, today.1, today.2)
+                .unwrap_or(Datetime::from_ymd(2000, 1, 1).unwrap()),
+        }
+    }
+
+    /// Adds a Typst source file at a root-relative path.
+    pub fn add_source(&mut self, path: &str, text: String) {
+        let id = file_id(path);
+        self.sources.insert(id, Source::new(id, text));
+    }
+
+    /// Adds a binary file (an image) at a root-relative path.
+    pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
+        self.files.insert(file_id(path), Bytes::new(bytes));
+    }
+
+    /// The source text of a file, for error reporting.
+    pub fn source_text(&self, id: FileId) -> Option<&Source> {
+        self.sources.get(&id)
+    }
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.sources
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(id.vpath().get_without_slash().into()))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(b) = self.files.get(&id) {
+            return Ok(b.clone());
+        }
+        if let Some(s) = self.sources.get(&id) {
+            return Ok(Bytes::from_string(s.text().to_string()));
+        }
+        Err(FileError::NotFound(id.vpath().get_without_slash().into()))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}

@@ -1,0 +1,251 @@
+//! Validators: check the loaded document and give every heading, table,
+//! figure and case its final number, then resolve cross-references.
+
+pub mod numerals;
+
+use crate::error::{Collector, Diagnostic, Result};
+use crate::model::*;
+use std::collections::HashMap;
+
+/// Numbers the document and resolves references. Returns warnings; fails
+/// with every error found (duplicate ids, unknown references).
+pub fn check(doc: &mut Document) -> Result<Vec<Diagnostic>> {
+    let mut errors = Collector::default();
+    let mut labels: HashMap<String, (String, Origin)> = HashMap::new();
+    let mut numberer = Numberer::new(doc.style.clone());
+    for (ci, chapter) in doc.chapters.iter_mut().enumerate() {
+        numberer.chapter(ci + 1);
+        numberer.heading(&mut chapter.heading, &mut labels, &mut errors);
+        numberer.blocks(&mut chapter.blocks, &mut labels, &mut errors, false);
+    }
+    for (i, t) in doc.appendix.iter_mut().enumerate() {
+        t.num.number = (i + 1).to_string();
+        t.num.label = format!("表{}", i + 1);
+    }
+    for chapter in &mut doc.chapters {
+        resolve_inlines(&mut chapter.heading.text, &labels, &chapter.heading.origin, &mut errors);
+        resolve_blocks(&mut chapter.blocks, &labels, &mut errors);
+    }
+    resolve_blocks(&mut doc.preface, &labels, &mut errors);
+    errors.finish()
+}
+
+struct Numberer {
+    style: Style,
+    chapter: usize,
+    headings: [u64; 6],
+    tables: u64,
+    figures: u64,
+    cases: u64,
+}
+
+impl Numberer {
+    fn new(style: Style) -> Self {
+        Numberer {
+            style,
+            chapter: 0,
+            headings: [0; 6],
+            tables: 0,
+            figures: 0,
+            cases: 0,
+        }
+    }
+
+    fn chapter(&mut self, n: usize) {
+        self.chapter = n;
+        if self.style.numbering == NumberingScheme::Chapter {
+            self.tables = 0;
+            self.figures = 0;
+            self.cases = 0;
+        }
+    }
+
+    fn heading(
+        &mut self,
+        h: &mut Heading,
+        labels: &mut HashMap<String, (String, Origin)>,
+        errors: &mut Collector,
+    ) {
+        let level = (h.level as usize).clamp(1, 6);
+        if !h.unnumbered {
+            self.headings[level - 1] += 1;
+            for x in self.headings.iter_mut().skip(level) {
+                *x = 0;
+            }
+            h.number = Some(heading_number(self.style.headings, &self.headings[..level]));
+        }
+        if let Some(id) = &h.id {
+            let label = match &h.number {
+                Some(n) => n.trim_end_matches(['.', '、']).to_string(),
+                None => Inline::plain(&h.text),
+            };
+            register(labels, id, label, &h.origin, errors);
+        }
+    }
+
+    fn label(&self, word: &str, n: u64) -> (String, String) {
+        match self.style.numbering {
+            NumberingScheme::Chapter => {
+                let num = format!("{}-{}", self.chapter, n);
+                (num.clone(), format!("{word} {num}"))
+            }
+            NumberingScheme::Continuous => (n.to_string(), format!("{word}{n}")),
+            NumberingScheme::Chinese => {
+                let num = numerals::chinese(n);
+                (num.clone(), format!("{word}{num}"))
+            }
+        }
+    }
+
+    fn number(
+        &mut self,
+        num: &mut Numbered,
+        kind: Kind,
+        origin: &Origin,
+        labels: &mut HashMap<String, (String, Origin)>,
+        errors: &mut Collector,
+    ) {
+        let (counter, word) = match kind {
+            Kind::Table => (&mut self.tables, "表"),
+            Kind::Figure => (&mut self.figures, "图"),
+            Kind::Case => (&mut self.cases, "案例"),
+        };
+        *counter += 1;
+        let n = *counter;
+        let (number, label) = self.label(word, n);
+        num.number = number;
+        num.label = label.clone();
+        if let Some(id) = &num.id {
+            register(labels, id, label, origin, errors);
+        }
+    }
+
+    fn blocks(
+        &mut self,
+        blocks: &mut [Block],
+        labels: &mut HashMap<String, (String, Origin)>,
+        errors: &mut Collector,
+        in_case: bool,
+    ) {
+        for b in blocks {
+            match b {
+                Block::Heading(h) if !in_case => self.heading(h, labels, errors),
+                Block::Heading(_) | Block::Paragraph(_) => {}
+                Block::List(l) => {
+                    for item in &mut l.items {
+                        self.blocks(item, labels, errors, in_case);
+                    }
+                }
+                Block::Table(t) => {
+                    let o = t.origin.clone();
+                    self.number(&mut t.num, Kind::Table, &o, labels, errors)
+                }
+                Block::Figure(f) => {
+                    let o = f.origin.clone();
+                    self.number(&mut f.num, Kind::Figure, &o, labels, errors)
+                }
+                Block::Case(c) => {
+                    let o = c.origin.clone();
+                    self.number(&mut c.num, Kind::Case, &o, labels, errors);
+                    self.blocks(&mut c.blocks, labels, errors, true);
+                }
+            }
+        }
+    }
+}
+
+enum Kind {
+    Table,
+    Figure,
+    Case,
+}
+
+fn register(
+    labels: &mut HashMap<String, (String, Origin)>,
+    id: &str,
+    label: String,
+    origin: &Origin,
+    errors: &mut Collector,
+) {
+    if let Some((_, first)) = labels.get(id) {
+        errors.error(
+            origin.to_string(),
+            format!("duplicate id `{id}` (first used at {first})"),
+        );
+        return;
+    }
+    labels.insert(id.to_string(), (label, origin.clone()));
+}
+
+/// The printed number of a heading at `counters.len()` levels deep.
+pub fn heading_number(scheme: HeadingScheme, counters: &[u64]) -> String {
+    let level = counters.len();
+    let last = counters[level - 1];
+    match scheme {
+        HeadingScheme::Decimal => {
+            let parts: Vec<String> = counters.iter().map(|n| n.to_string()).collect();
+            if level == 1 {
+                format!("{}.", parts[0])
+            } else {
+                parts.join(".")
+            }
+        }
+        HeadingScheme::Gongwen => match level {
+            1 => format!("{}、", numerals::chinese(last)),
+            2 => format!("（{}）", numerals::chinese(last)),
+            3 => format!("{last}."),
+            _ => format!("（{last}）"),
+        },
+    }
+}
+
+fn resolve_blocks(blocks: &mut [Block], labels: &HashMap<String, (String, Origin)>, errors: &mut Collector) {
+    for b in blocks {
+        match b {
+            Block::Heading(h) => resolve_inlines(&mut h.text, labels, &h.origin, errors),
+            Block::Paragraph(p) => resolve_inlines(&mut p.content, labels, &p.origin, errors),
+            Block::List(l) => {
+                for item in &mut l.items {
+                    resolve_blocks(item, labels, errors);
+                }
+            }
+            Block::Table(t) => {
+                let o = t.origin.clone();
+                for row in &mut t.rows {
+                    for cell in row {
+                        resolve_inlines(&mut cell.content, labels, &o, errors);
+                    }
+                }
+                for n in &mut t.notes {
+                    resolve_inlines(n, labels, &o, errors);
+                }
+            }
+            Block::Figure(_) => {}
+            Block::Case(c) => resolve_blocks(&mut c.blocks, labels, errors),
+        }
+    }
+}
+
+fn resolve_inlines(
+    inlines: &mut [Inline],
+    labels: &HashMap<String, (String, Origin)>,
+    origin: &Origin,
+    errors: &mut Collector,
+) {
+    for i in inlines {
+        match i {
+            Inline::Ref { target, label } => match labels.get(target.as_str()) {
+                Some((l, _)) => *label = l.clone(),
+                None => {
+                    errors.error(
+                        origin.to_string(),
+                        format!("reference `@{target}` points to no table, figure, case or section with that id"),
+                    );
+                    *label = format!("@{target}");
+                }
+            },
+            Inline::Strong(c) | Inline::Emph(c) => resolve_inlines(c, labels, origin, errors),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Chinese numerals and roman numerals as reports print them.
+
+/// `1` → `一`, `10` → `十`, `12` → `十二`, `20` → `二十`, `105` → `一百零五`.
+pub fn chinese(n: u64) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if n < 10 {
+        return DIGITS[n as usize].to_string();
+    }
+    if n < 20 {
+        return format!("十{}", if n % 10 == 0 { "" } else { DIGITS[(n % 10) as usize] });
+    }
+    if n < 100 {
+        let tens = DIGITS[(n / 10) as usize];
+        return if n % 10 == 0 {
+            format!("{tens}十")
+        } else {
+            format!("{tens}十{}", DIGITS[(n % 10) as usize])
+        };
+    }
+    if n < 1000 {
+        let rest = n % 100;
+        let head = format!("{}百", DIGITS[(n / 100) as usize]);
+        return match rest {
+            0 => head,
+            1..=9 => format!("{head}零{}", DIGITS[rest as usize]),
+            10..=19 => format!("{head}一{}", chinese(rest)),
+            _ => format!("{head}{}", chinese(rest)),
+        };
+    }
+    n.to_string()
+}
+
+/// Upper-case roman numerals for front-matter page numbers.
+pub fn roman(mut n: u64) -> String {
+    const TABLE: [(u64, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        let got: Vec<String> = [1, 5, 10, 12, 20, 21, 99, 100, 105, 110, 120]
+            .iter()
+            .map(|&n| chinese(n))
+            .collect();
+        assert_eq!(
+            got,
+            ["一", "五", "十", "十二", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十", "一百二十"]
+        );
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(14), "XIV");
+    }
+}
