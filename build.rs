@@ -12,16 +12,25 @@ fn main() {
         .unwrap_or_default();
     files.retain(|p| {
         matches!(
-            p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+            p.extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
             Some("otf" | "ttf" | "ttc" | "otc")
         )
     });
     files.sort();
-    let mut code = String::from("/// Font files embedded from `fonts/`: (file name, bytes).\npub static EMBEDDED_FONTS: &[(&str, &[u8])] = &[\n");
+    let mut code = String::from(
+        "/// Font files embedded from `fonts/`: (file name, bytes).\npub static EMBEDDED_FONTS: &[(&str, &[u8])] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
-        let _ = writeln!(code, "    ({name:?}, include_bytes!({:?})),", f.display().to_string());
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_bytes!({:?})),",
+            f.display().to_string()
+        );
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_fonts.rs");

@@ -126,14 +126,20 @@ fn build(
     print_warnings(&checked.warnings);
     let name = checked.document.meta.name.clone();
     if matches!(format, Format::Docx | Format::All) {
-        return Err(Error::at("--format", "DOCX output is not available yet; use --format pdf"));
+        return Err(Error::at(
+            "--format",
+            "DOCX output is not available yet; use --format pdf",
+        ));
     }
     let font_set = FontSet::new(&fonts.options());
     let root = project.canonicalize().unwrap_or(project.to_path_buf());
     let (pdf, generated) = nianbao::build_pdf(&checked, &root, font_set)?;
     if let Some(dir) = emit_typst {
         for (path, text) in &generated.sources {
-            nianbao::output::write_atomic(&dir.join(path.trim_start_matches('/')), text.as_bytes())?;
+            nianbao::output::write_atomic(
+                &dir.join(path.trim_start_matches('/')),
+                text.as_bytes(),
+            )?;
         }
         for (path, bytes) in &generated.assets {
             nianbao::output::write_atomic(&dir.join(path.trim_start_matches('/')), bytes)?;
@@ -147,7 +153,22 @@ fn build(
 
 fn list_fonts(fonts: &FontArgs) {
     let set = FontSet::new(&fonts.options());
+    let template = nianbao::render::typst::TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == "fonts.typ")
+        .map(|(_, t)| *t)
+        .unwrap_or_default();
+    println!("Roles (templates/typst/fonts.typ; the first family found is used):");
+    for (role, family) in set.role_assignment(&nianbao::render::typst::fonts::roles(template)) {
+        println!(
+            "  {role:<6} {}",
+            family
+                .as_deref()
+                .unwrap_or("(none found: falls back to any font that has the glyph)")
+        );
+    }
+    println!("\nFaces found:");
     for (family, variant, source) in set.describe() {
-        println!("{family}\t{variant}\t{source}");
+        println!("  {family}\t{variant}\t{source}");
     }
 }

@@ -98,34 +98,46 @@ fn build_one(
 ) -> Result<Table> {
     let loc = |k: &str| format!("{file}: {}.{k}", schema.id);
     let by_school = schema.columns == "schools";
-    let (value_cols, head, rows_obj): (usize, Vec<String>, Option<&serde_json::Map<String, Value>>) =
-        if by_school {
-            let schools: Vec<String> = match v.get("schools") {
-                None | Some(Value::Null) => Vec::new(),
-                Some(Value::Array(a)) => a
-                    .iter()
-                    .map(|s| s.as_str().map(str::to_string))
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| Error::at(loc("schools"), "expected a list of school names"))?,
-                Some(_) => return Err(Error::at(loc("schools"), "expected a list of school names")),
-            };
-            if schools.is_empty() && !v.is_null() {
-                return Err(Error::at(loc("schools"), "expected at least one school"));
-            }
-            let rows = match v.get("rows") {
-                None | Some(Value::Null) => None,
-                Some(Value::Object(o)) => Some(o),
-                Some(_) => return Err(Error::at(loc("rows"), "expected an object keyed by indicator")),
-            };
-            (schools.len().max(1), schools, rows)
-        } else {
-            let rows = match v {
-                Value::Null => None,
-                Value::Object(o) => Some(o),
-                _ => return Err(Error::at(loc(""), "expected an object keyed by indicator")),
-            };
-            (2, vec![format!("{}年", year - 1), format!("{year}年")], rows)
+    let (value_cols, head, rows_obj): (
+        usize,
+        Vec<String>,
+        Option<&serde_json::Map<String, Value>>,
+    ) = if by_school {
+        let schools: Vec<String> = match v.get("schools") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(a)) => a
+                .iter()
+                .map(|s| s.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| Error::at(loc("schools"), "expected a list of school names"))?,
+            Some(_) => return Err(Error::at(loc("schools"), "expected a list of school names")),
         };
+        if schools.is_empty() && !v.is_null() {
+            return Err(Error::at(loc("schools"), "expected at least one school"));
+        }
+        let rows = match v.get("rows") {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(o)) => Some(o),
+            Some(_) => {
+                return Err(Error::at(
+                    loc("rows"),
+                    "expected an object keyed by indicator",
+                ));
+            }
+        };
+        (schools.len().max(1), schools, rows)
+    } else {
+        let rows = match v {
+            Value::Null => None,
+            Value::Object(o) => Some(o),
+            _ => return Err(Error::at(loc(""), "expected an object keyed by indicator")),
+        };
+        (
+            2,
+            vec![format!("{}年", year - 1), format!("{year}年")],
+            rows,
+        )
+    };
     if let Some(rows) = rows_obj {
         for k in rows.keys() {
             if !schema.rows.iter().any(|r| &r.key == k) {
@@ -239,7 +251,10 @@ fn format_values(v: Option<&Value>, n: usize, row: &RowSchema, loc: &str) -> Res
                 (Some(d), Some(f)) if !num.is_i64() || d > 0 => format!("{f:.d$}"),
                 _ => num.to_string(),
             }),
-            _ => Err(Error::at(loc, format!("expected a number, text or null, found {x}"))),
+            _ => Err(Error::at(
+                loc,
+                format!("expected a number, text or null, found {x}"),
+            )),
         })
         .collect()
 }

@@ -103,6 +103,12 @@ pub struct AppendixConfig {
     pub values: String,
     #[serde(default)]
     pub title: Option<String>,
+    /// The unit in the `名称：…(code)` line; defaults to the region.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The code in the `名称：…(code)` line; defaults to the region code.
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 /// `closing`.
@@ -173,7 +179,7 @@ pub fn parse(file: &str, text: &str) -> Result<ReportConfig> {
         let inner = e.into_inner();
         let loc = format!("{file}:{}:{}", inner.line(), inner.column());
         let msg = strip_position(&inner.to_string());
-        if path.is_empty() || path == "." {
+        if path.is_empty() || path == "." || path == "?" {
             Error::at(loc, msg)
         } else {
             Error::at(loc, format!("field `{path}`: {msg}"))
@@ -229,7 +235,9 @@ fn check(file: &str, c: &ReportConfig) -> Result<()> {
             .chars()
             .next()
             .is_some_and(|ch| ch.is_ascii_alphabetic() || ch == '_')
-            && name.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
+            && name
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
         if !ok || RESERVED.contains(&name.as_str()) {
             errors.error(
                 format!("{file}: data.{name}"),
@@ -251,7 +259,15 @@ pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
     let y: i32 = parts.next()?.parse().ok()?;
     let m: u8 = parts.next()?.parse().ok()?;
     let d: u8 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if parts.next().is_some() || !(1..=days).contains(&d) {
         return None;
     }
     Some((y, m, d))

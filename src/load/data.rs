@@ -43,7 +43,12 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Value> {
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| Error::at(format!("{file}:1"), format!("cannot read the header row: {e}")))?
+        .map_err(|e| {
+            Error::at(
+                format!("{file}:1"),
+                format!("cannot read the header row: {e}"),
+            )
+        })?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
@@ -71,7 +76,8 @@ fn csv_value(raw: &str) -> Value {
     if let Ok(i) = s.parse::<i64>() {
         return Value::from(i);
     }
-    if s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    if s.bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
         && let Ok(f) = s.parse::<f64>()
     {
         return Value::from(f);

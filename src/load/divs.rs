@@ -89,7 +89,10 @@ pub fn split(text: &str, locate: &dyn Fn(usize) -> String, errors: &mut Collecto
     };
     flush(&mut md, &mut md_lines, target);
     while let Some((_, line, children)) = stack.pop() {
-        errors.error(locate(line), "this `:::` block is never closed (expected a line `:::`)");
+        errors.error(
+            locate(line),
+            "this `:::` block is never closed (expected a line `:::`)",
+        );
         top.extend(children);
     }
     top

@@ -31,7 +31,12 @@ pub enum Scope {
 }
 
 /// Parses one expanded narrative file into blocks.
-pub fn parse(project: &Project, doc: &Expanded, scope: Scope, errors: &mut Collector) -> Vec<Block> {
+pub fn parse(
+    project: &Project,
+    doc: &Expanded,
+    scope: Scope,
+    errors: &mut Collector,
+) -> Vec<Block> {
     for (n, line) in doc.text.lines().enumerate() {
         if line.contains([REF_OPEN, REF_CLOSE, SOFT_BREAK]) {
             errors.error(
@@ -65,11 +70,33 @@ impl Ctx<'_> {
     }
 
     fn nodes(&mut self, nodes: &[Node], scope: Scope) -> Vec<Block> {
+        self.nodes_in(nodes, scope, false)
+    }
+
+    fn nodes_in(&mut self, nodes: &[Node], scope: Scope, in_table: bool) -> Vec<Block> {
         let mut out = Vec::new();
         for node in nodes {
             match node {
                 Node::Markdown { text, lines } => {
-                    out.extend(self.markdown(text, lines, scope));
+                    for b in self.markdown(text, lines, scope) {
+                        if let Block::Table(t) = &b
+                            && !in_table
+                        {
+                            self.errors.error(
+                                t.origin.to_string(),
+                                "a table needs a caption: put it in a `::: {.table caption=\"…\"}` block",
+                            );
+                            continue;
+                        }
+                        if scope == Scope::Preface && matches!(b, Block::Figure(_)) {
+                            self.errors.error(
+                                block_origin(&b).to_string(),
+                                "the preface holds text only; put figures in a chapter",
+                            );
+                            continue;
+                        }
+                        out.push(b);
+                    }
                 }
                 Node::Div {
                     attrs,
@@ -85,9 +112,22 @@ impl Ctx<'_> {
         out
     }
 
-    fn div(&mut self, attrs: &Attrs, line: usize, children: &[Node], scope: Scope) -> Option<Block> {
+    fn div(
+        &mut self,
+        attrs: &Attrs,
+        line: usize,
+        children: &[Node],
+        scope: Scope,
+    ) -> Option<Block> {
         let origin = self.origin(line);
         let kind = attrs.classes.first().map(String::as_str).unwrap_or("");
+        if scope == Scope::Preface {
+            self.errors.error(
+                origin.to_string(),
+                "the preface holds text only; put tables, figures and cases in a chapter",
+            );
+            return None;
+        }
         match kind {
             "table" => self.table_div(attrs, origin, children, scope),
             "figure" => self.figure_div(attrs, origin, children),
@@ -140,21 +180,42 @@ impl Ctx<'_> {
         Some(id)
     }
 
-    fn table_div(&mut self, attrs: &Attrs, origin: Origin, children: &[Node], scope: Scope) -> Option<Block> {
+    fn table_div(
+        &mut self,
+        attrs: &Attrs,
+        origin: Origin,
+        children: &[Node],
+        scope: Scope,
+    ) -> Option<Block> {
         self.check_keys(
             attrs,
             &origin,
-            &["caption", "unit", "header-rows", "size", "landscape", "widths"],
+            &[
+                "caption",
+                "unit",
+                "header-rows",
+                "size",
+                "landscape",
+                "widths",
+            ],
         );
         let id = self.check_id(&attrs.id, "tbl-", &origin);
         let caption = self.required(attrs, "caption", &origin)?;
-        let blocks = self.nodes(children, scope);
+        let blocks = self.nodes_in(children, scope, true);
         let mut table: Option<Table> = None;
         let mut notes = Vec::new();
         for b in blocks {
             match b {
                 Block::Table(t) if table.is_none() => table = Some(t),
-                Block::Paragraph(p) if table.is_some() => notes.push(p.content),
+                Block::Paragraph(p) if table.is_some() => {
+                    if Inline::plain(&p.content).trim_start().starts_with('|') {
+                        self.errors.error(
+                            p.origin.to_string(),
+                            "this note looks like a table row: is there a blank line inside the table?",
+                        );
+                    }
+                    notes.push(p.content)
+                }
                 other => {
                     let what = block_name(&other);
                     self.errors.error(
@@ -205,7 +266,8 @@ impl Ctx<'_> {
             ),
         }
         if let Some(w) = attrs.values.get("widths") {
-            let parsed: Result<Vec<f64>, _> = w.split(',').map(|x| x.trim().parse::<f64>()).collect();
+            let parsed: Result<Vec<f64>, _> =
+                w.split(',').map(|x| x.trim().parse::<f64>()).collect();
             match parsed {
                 Ok(v) if v.len() == table.columns && v.iter().all(|x| *x > 0.0) => {
                     table.widths = Some(v)
@@ -252,10 +314,8 @@ impl Ctx<'_> {
             Some(c) => match c.parse::<usize>() {
                 Ok(n) if (1..=4).contains(&n) => n,
                 _ => {
-                    self.errors.error(
-                        origin.to_string(),
-                        format!("columns={c}: expected 1 to 4"),
-                    );
+                    self.errors
+                        .error(origin.to_string(), format!("columns={c}: expected 1 to 4"));
                     1
                 }
             },
@@ -386,7 +446,13 @@ impl Ctx<'_> {
         out
     }
 
-    fn markdown_raw(&mut self, text: &str, lines: &[usize], scope: Scope, in_figure: bool) -> Vec<Raw> {
+    fn markdown_raw(
+        &mut self,
+        text: &str,
+        lines: &[usize],
+        scope: Scope,
+        in_figure: bool,
+    ) -> Vec<Raw> {
         let marked = mark_refs(text);
         let opts = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
         let events: Vec<(Event<'_>, Range<usize>)> =
@@ -465,7 +531,13 @@ impl<'e> EventParser<'_, '_, 'e> {
                     let origin = self.origin_at(range.start);
                     let g = self.inlines(TagEnd::Heading(level));
                     self.no_images(&g, &origin);
-                    if let Some(b) = self.heading(level, id.map(|s| s.to_string()), &classes, g.inlines, origin) {
+                    if let Some(b) = self.heading(
+                        level,
+                        id.map(|s| s.to_string()),
+                        &classes,
+                        g.inlines,
+                        origin,
+                    ) {
                         out.push(Raw::Block(b));
                     }
                 }
@@ -618,9 +690,7 @@ impl<'e> EventParser<'_, '_, 'e> {
             other => other,
         };
         if text.is_empty() {
-            self.ctx
-                .errors
-                .error(origin.to_string(), "empty heading");
+            self.ctx.errors.error(origin.to_string(), "empty heading");
             return None;
         }
         Some(Block::Heading(Heading {
@@ -645,10 +715,9 @@ impl<'e> EventParser<'_, '_, 'e> {
                             Raw::Block(b) => blocks.push(b),
                             Raw::Images(imgs, _) => {
                                 let o = imgs[0].1.clone();
-                                self.ctx.errors.error(
-                                    o.to_string(),
-                                    "images cannot stand in a list item",
-                                );
+                                self.ctx
+                                    .errors
+                                    .error(o.to_string(), "images cannot stand in a list item");
                             }
                         }
                     }
@@ -960,8 +1029,7 @@ fn resolve_breaks(inlines: &mut [Inline], chars: &[char], idx: &mut usize) {
                     if c == SOFT_BREAK {
                         let before = idx.checked_sub(1).and_then(|k| chars.get(k)).copied();
                         let after = chars.get(*idx + 1).copied();
-                        let join_tight =
-                            before.is_none_or(is_wide) || after.is_none_or(is_wide);
+                        let join_tight = before.is_none_or(is_wide) || after.is_none_or(is_wide);
                         if !join_tight {
                             s.push(' ');
                         }
@@ -1001,7 +1069,13 @@ fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
             match marker {
                 Some('<') => {
                     let Some((orow, oidx)) = (c > 0).then(|| owner[r][c - 1]).flatten() else {
-                        errors.error(&loc, format!("row {}: a `<` cell has no cell on its left to merge into", r + 1));
+                        errors.error(
+                            &loc,
+                            format!(
+                                "row {}: a `<` cell has no cell on its left to merge into",
+                                r + 1
+                            ),
+                        );
                         owner[r][c] = Some((r, k));
                         continue;
                     };
@@ -1020,7 +1094,13 @@ fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
                 }
                 Some('^') => {
                     let Some((orow, oidx)) = (r > 0).then(|| owner[r - 1][c]).flatten() else {
-                        errors.error(&loc, format!("row {}: a `^` cell has no cell above it to merge into", r + 1));
+                        errors.error(
+                            &loc,
+                            format!(
+                                "row {}: a `^` cell has no cell above it to merge into",
+                                r + 1
+                            ),
+                        );
                         owner[r][c] = Some((r, k));
                         continue;
                     };
@@ -1044,7 +1124,14 @@ fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
             {
                 let cell = &table.rows[orow][oidx];
                 if r >= orow + cell.rowspan || c >= cell.col + cell.colspan {
-                    errors.error(&loc, format!("row {}, column {}: merged cells do not form a rectangle", r + 1, c + 1));
+                    errors.error(
+                        &loc,
+                        format!(
+                            "row {}, column {}: merged cells do not form a rectangle",
+                            r + 1,
+                            c + 1
+                        ),
+                    );
                 }
             }
         }
@@ -1075,7 +1162,9 @@ mod tests {
 
     #[test]
     fn soft_breaks_vanish_between_cjk() {
-        let v = normalize(vec![Inline::Text(format!("中文{SOFT_BREAK}继续 a{SOFT_BREAK}b"))]);
+        let v = normalize(vec![Inline::Text(format!(
+            "中文{SOFT_BREAK}继续 a{SOFT_BREAK}b"
+        ))]);
         assert_eq!(v, vec![Inline::Text("中文继续 a b".into())]);
     }
 }

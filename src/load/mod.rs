@@ -61,8 +61,8 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
             Ok(values) => appendix::build(
                 &a.values,
                 &values,
-                &config.region.name,
-                &config.region.code,
+                a.name.as_deref().unwrap_or(&config.region.name),
+                a.code.as_deref().unwrap_or(&config.region.code),
                 config.year,
                 &mut errors,
             ),
@@ -76,6 +76,11 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
 
     let meta = meta(&project, &config, &mut errors);
     let style = style(&config);
+    let appendix_title = config
+        .appendix
+        .as_ref()
+        .and_then(|a| a.title.clone())
+        .unwrap_or_else(|| "附表".into());
     let warnings = errors.finish()?;
     let Some(meta) = meta else {
         return Err(Error::at("report.json", "invalid metadata"));
@@ -87,13 +92,18 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
             preface,
             chapters,
             appendix,
+            appendix_title,
         },
         warnings,
     ))
 }
 
 /// The variables narrative templates see.
-fn template_context(project: &Project, config: &ReportConfig, errors: &mut Collector) -> Map<String, Value> {
+fn template_context(
+    project: &Project,
+    config: &ReportConfig,
+    errors: &mut Collector,
+) -> Map<String, Value> {
     let mut ctx = Map::new();
     let short = config
         .region
@@ -147,9 +157,18 @@ fn into_chapter(file: &str, blocks: Vec<Block>, errors: &mut Collector) -> Optio
     })
 }
 
-fn optional_image(project: &Project, rel: &Option<String>, field: &str, errors: &mut Collector) -> Option<Image> {
+fn optional_image(
+    project: &Project,
+    rel: &Option<String>,
+    field: &str,
+    errors: &mut Collector,
+) -> Option<Image> {
     let rel = rel.as_ref()?;
-    errors.absorb(images::load_image(project, rel, &format!("report.json: {field}")))
+    errors.absorb(images::load_image(
+        project,
+        rel,
+        &format!("report.json: {field}"),
+    ))
 }
 
 fn meta(project: &Project, c: &ReportConfig, errors: &mut Collector) -> Option<Meta> {
@@ -158,13 +177,21 @@ fn meta(project: &Project, c: &ReportConfig, errors: &mut Collector) -> Option<M
     let short = c.region.short.clone().unwrap_or_else(|| region.clone());
     let (dy, dm, dd) = config::parse_date(&c.document_date)?;
     let cover = Cover {
-        region_line: c.cover.region_line.clone().unwrap_or_else(|| region.clone()),
+        region_line: c
+            .cover
+            .region_line
+            .clone()
+            .unwrap_or_else(|| region.clone()),
         title: c
             .cover
             .title
             .clone()
             .unwrap_or_else(|| "中等职业教育质量年度报告".into()),
-        year_line: c.cover.year_line.clone().unwrap_or_else(|| format!("（{year}年度）")),
+        year_line: c
+            .cover
+            .year_line
+            .clone()
+            .unwrap_or_else(|| format!("（{year}年度）")),
         compiler_line: c
             .cover
             .compiler_line

@@ -53,12 +53,17 @@ impl Project {
         if rel.is_empty() || escapes {
             return Err(Error::at(
                 referenced_from,
-                format!("\"{rel}\": expected a path relative to the project directory, without `..`"),
+                format!(
+                    "\"{rel}\": expected a path relative to the project directory, without `..`"
+                ),
             ));
         }
         let full = self.root.join(p);
         let canonical = full.canonicalize().map_err(|e| {
-            Error::at(referenced_from, format!("\"{rel}\": cannot read the file: {e}"))
+            Error::at(
+                referenced_from,
+                format!("\"{rel}\": cannot read the file: {e}"),
+            )
         })?;
         if !canonical.starts_with(&self.root) {
             return Err(Error::at(
@@ -89,7 +94,10 @@ impl Project {
         let text = String::from_utf8(bytes).map_err(|e| {
             Error::at(
                 rel,
-                format!("expected UTF-8 text; invalid byte at offset {}", e.utf8_error().valid_up_to()),
+                format!(
+                    "expected UTF-8 text; invalid byte at offset {}",
+                    e.utf8_error().valid_up_to()
+                ),
             )
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

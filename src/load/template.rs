@@ -87,7 +87,10 @@ fn protect_id_attrs(source: &str) -> String {
     while let Some(i) = rest.find("{#") {
         out.push_str(&rest[..i]);
         let after = &rest[i + 2..];
-        if ["tbl-", "fig-", "case-", "sec-"].iter().any(|p| after.starts_with(p)) {
+        if ["tbl-", "fig-", "case-", "sec-"]
+            .iter()
+            .any(|p| after.starts_with(p))
+        {
             out.push_str(ID_ATTR_GUARD);
         } else {
             out.push_str("{#");
@@ -108,6 +111,11 @@ fn template_error(file: &str, e: &minijinja::Error) -> Error {
         msg.push_str(": ");
         msg.push_str(detail);
     }
+    if let (Some(range), Some(src)) = (e.range(), e.template_source())
+        && let Some(snippet) = src.get(range)
+    {
+        msg.push_str(&format!(" in `{}`", snippet.trim()));
+    }
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         msg.push_str(&format!(" ({s})"));
@@ -116,30 +124,81 @@ fn template_error(file: &str, e: &minijinja::Error) -> Error {
     Error::at(loc, msg)
 }
 
-/// Aligns output lines with the source lines they came from: a non-blank
-/// output line equal to a source line at or after the last match is that
-/// line; anything else (a loop's output, a line with `{{ }}`) belongs to the
-/// line after the last match.
+/// Aligns output lines with the source lines they came from. An output line
+/// equal to a source line at or after the last match is that line; one that
+/// fits a source line's literal text around its `{{ }}`/`{% %}` tags is that
+/// template line; anything else (the second pass of a loop) belongs to the
+/// template line matched last, or the line after the last match.
 fn line_map(source: &str, output: &str) -> Vec<usize> {
     const WINDOW: usize = 400;
+    const FUZZY_WINDOW: usize = 40;
     let src: Vec<&str> = source.lines().collect();
     let mut map = Vec::new();
     let mut next = 0usize;
+    let mut last_template: Option<usize> = None;
     for line in output.lines() {
-        let found = if line.trim().is_empty() {
-            None
+        let exact = if line.trim().is_empty() {
+            // A blank line anchors only to a blank line right where we are.
+            (next < src.len() && src[next].trim().is_empty()).then_some(next)
         } else {
             (next..src.len().min(next + WINDOW)).find(|&k| src[k] == line)
         };
-        match found {
-            Some(k) => {
-                map.push(k + 1);
-                next = k + 1;
-            }
-            None => map.push((next + 1).min(src.len().max(1))),
+        if let Some(k) = exact {
+            map.push(k + 1);
+            next = k + 1;
+            last_template = None;
+            continue;
         }
+        let fuzzy =
+            (next..src.len().min(next + FUZZY_WINDOW)).find(|&k| fits_template_line(src[k], line));
+        if let Some(k) = fuzzy {
+            map.push(k + 1);
+            next = k + 1;
+            last_template = Some(k + 1);
+            continue;
+        }
+        map.push(last_template.unwrap_or((next + 1).min(src.len().max(1))));
     }
     map
+}
+
+/// Whether `output` could be what the template line `source` printed: its
+/// literal pieces appear in order, the first at the start, the last at the end.
+fn fits_template_line(source: &str, output: &str) -> bool {
+    let mut pieces = Vec::new();
+    let mut rest = source;
+    let mut had_tag = false;
+    while let Some(i) = ["{{", "{%", "{#"].iter().filter_map(|t| rest.find(t)).min() {
+        pieces.push(&rest[..i]);
+        let close = match &rest[i..i + 2] {
+            "{{" => "}}",
+            "{%" => "%}",
+            _ => "#}",
+        };
+        match rest[i + 2..].find(close) {
+            Some(j) => rest = &rest[i + 2 + j + 2..],
+            None => return false,
+        }
+        had_tag = true;
+    }
+    pieces.push(rest);
+    if !had_tag || pieces.iter().all(|p| p.trim().is_empty()) {
+        return false;
+    }
+    let out = output.trim();
+    let first = pieces[0].trim_start();
+    let last = pieces[pieces.len() - 1].trim_end();
+    if !out.starts_with(first) || !out.ends_with(last) {
+        return false;
+    }
+    let mut from = 0;
+    for p in &pieces {
+        match out[from..].find(p.trim()) {
+            Some(i) => from += i + p.trim().len(),
+            None => return false,
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -153,12 +212,20 @@ mod tests {
         let e = expand(&env, "f.md", src, &Value::from(())).unwrap();
         assert_eq!(e.text, "a\nx1\nx2\nb\n");
         assert_eq!(e.line_map, vec![1, 2, 2, 3]);
+        let e = expand(&env, "f.md", "a\n\n数{{ 1 + 1 }}个\n", &Value::from(())).unwrap();
+        assert_eq!(e.line_map, vec![1, 2, 3]);
     }
 
     #[test]
     fn id_attributes_are_not_comments() {
         let env = environment();
-        let e = expand(&env, "f.md", "## 标题 {#sec-a}\n{# note #}x", &Value::from(())).unwrap();
+        let e = expand(
+            &env,
+            "f.md",
+            "## 标题 {#sec-a}\n{# note #}x",
+            &Value::from(()),
+        )
+        .unwrap();
         assert_eq!(e.text, "## 标题 {#sec-a}\nx");
     }
 

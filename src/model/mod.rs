@@ -36,6 +36,8 @@ pub struct Document {
     pub chapters: Vec<Chapter>,
     /// The six standard indicator tables (附表), already laid out as tables.
     pub appendix: Vec<Table>,
+    /// The appendix title (`附表`).
+    pub appendix_title: String,
 }
 
 /// One chapter: a level-1 heading and the blocks under it.
@@ -94,7 +96,10 @@ pub enum Inline {
     Strong(Vec<Inline>),
     Emph(Vec<Inline>),
     /// A cross-reference; `label` is filled in by numbering (`表 1-5`).
-    Ref { target: String, label: String },
+    Ref {
+        target: String,
+        label: String,
+    },
     LineBreak,
 }
 

@@ -23,11 +23,60 @@ pub fn check(doc: &mut Document) -> Result<Vec<Diagnostic>> {
         t.num.label = format!("表{}", i + 1);
     }
     for chapter in &mut doc.chapters {
-        resolve_inlines(&mut chapter.heading.text, &labels, &chapter.heading.origin, &mut errors);
+        resolve_inlines(
+            &mut chapter.heading.text,
+            &labels,
+            &chapter.heading.origin,
+            &mut errors,
+        );
         resolve_blocks(&mut chapter.blocks, &labels, &mut errors);
     }
     resolve_blocks(&mut doc.preface, &labels, &mut errors);
+    check_resolution(doc, &mut errors);
     errors.finish()
+}
+
+/// Print shops want photos at 300 dpi or more at their printed size.
+pub const MIN_DPI: f64 = 300.0;
+
+/// Warns about images that would print below [`MIN_DPI`]. The printed width
+/// follows the built-in house styles' text widths (156 mm for gongwen,
+/// 146 mm for report).
+fn check_resolution(doc: &Document, errors: &mut Collector) {
+    let text_mm = match doc.style.house {
+        HouseStyle::Gongwen => 156.0,
+        HouseStyle::Report => 146.4,
+    };
+    fn walk(blocks: &[Block], text_mm: f64, errors: &mut Collector) {
+        for b in blocks {
+            match b {
+                Block::Figure(f) => {
+                    let each_mm = if f.images.len() == 1 {
+                        text_mm * f.width
+                    } else {
+                        text_mm / f.columns as f64
+                    };
+                    for img in &f.images {
+                        let dpi = img.width_px as f64 / (each_mm / 25.4);
+                        if dpi < MIN_DPI {
+                            errors.warning(
+                                f.origin.to_string(),
+                                format!(
+                                    "{}: {} px wide prints at about {dpi:.0} dpi ({each_mm:.0} mm); print shops want {MIN_DPI:.0} dpi or more",
+                                    img.path, img.width_px
+                                ),
+                            );
+                        }
+                    }
+                }
+                Block::Case(c) => walk(&c.blocks, text_mm, errors),
+                _ => {}
+            }
+        }
+    }
+    for ch in &doc.chapters {
+        walk(&ch.blocks, text_mm, errors);
+    }
 }
 
 struct Numberer {
@@ -199,7 +248,11 @@ pub fn heading_number(scheme: HeadingScheme, counters: &[u64]) -> String {
     }
 }
 
-fn resolve_blocks(blocks: &mut [Block], labels: &HashMap<String, (String, Origin)>, errors: &mut Collector) {
+fn resolve_blocks(
+    blocks: &mut [Block],
+    labels: &HashMap<String, (String, Origin)>,
+    errors: &mut Collector,
+) {
     for b in blocks {
         match b {
             Block::Heading(h) => resolve_inlines(&mut h.text, labels, &h.origin, errors),

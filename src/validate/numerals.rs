@@ -7,7 +7,14 @@ pub fn chinese(n: u64) -> String {
         return DIGITS[n as usize].to_string();
     }
     if n < 20 {
-        return format!("十{}", if n % 10 == 0 { "" } else { DIGITS[(n % 10) as usize] });
+        return format!(
+            "十{}",
+            if n % 10 == 0 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        );
     }
     if n < 100 {
         let tens = DIGITS[(n / 10) as usize];
@@ -69,7 +76,19 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["一", "五", "十", "十二", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十", "一百二十"]
+            [
+                "一",
+                "五",
+                "十",
+                "十二",
+                "二十",
+                "二十一",
+                "九十九",
+                "一百",
+                "一百零五",
+                "一百一十",
+                "一百二十"
+            ]
         );
     }
 

@@ -58,7 +58,12 @@ impl Emitter {
             Block::Heading(h) => {
                 self.mark(&h.origin);
                 if in_case {
-                    let _ = writeln!(self.out, "#nb-case-heading({}, {})", h.level, inline(&h.text));
+                    let _ = writeln!(
+                        self.out,
+                        "#nb-case-heading({}, {})",
+                        h.level,
+                        inline(&h.text)
+                    );
                 } else {
                     self.heading(h);
                 }
@@ -111,11 +116,7 @@ impl Emitter {
     /// Emits one appendix table.
     pub fn appendix_table(&mut self, t: &Table) {
         self.mark(&t.origin);
-        let _ = writeln!(
-            self.out,
-            "#nb-appendix-table({})",
-            table_args(t, false)
-        );
+        let _ = writeln!(self.out, "#nb-appendix-table({})", table_args(t, false));
     }
 }
 
@@ -188,7 +189,11 @@ fn table_args(t: &Table, numbered_figure: bool) -> String {
     let _ = write!(
         s,
         "label: {}, number: {}, caption: {}, unit: {}, name-line: {}, columns: {}, ",
-        if numbered_figure { label(&t.num.id) } else { "none".into() },
+        if numbered_figure {
+            label(&t.num.id)
+        } else {
+            "none".into()
+        },
         str_lit(&t.num.label),
         str_lit(&t.caption),
         opt(&t.unit),
@@ -219,7 +224,9 @@ fn table_args(t: &Table, numbered_figure: bool) -> String {
                 c.col,
                 c.colspan,
                 c.rowspan,
-                c.align.map(|a| str_lit(align_name(a))).unwrap_or("none".into()),
+                c.align
+                    .map(|a| str_lit(align_name(a)))
+                    .unwrap_or("none".into()),
                 inline(&c.content)
             );
         }

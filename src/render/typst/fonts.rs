@@ -110,3 +110,60 @@ impl FontSet {
         out
     }
 }
+
+/// The font roles declared in a `fonts.typ` template: (role, families in
+/// order of preference), read from its `nb-fonts` dictionary.
+pub fn roles(fonts_typ: &str) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for line in fonts_typ.lines() {
+        let line = line.trim();
+        let Some((role, rest)) = line.split_once(": (") else {
+            continue;
+        };
+        if !role.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            continue;
+        }
+        let families: Vec<String> = rest
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        if !families.is_empty() {
+            out.push((role.to_string(), families));
+        }
+    }
+    out
+}
+
+impl FontSet {
+    /// The family that fills each role: the first one of its list present.
+    pub fn role_assignment(
+        &self,
+        roles: &[(String, Vec<String>)],
+    ) -> Vec<(String, Option<String>)> {
+        roles
+            .iter()
+            .map(|(role, families)| {
+                let found = families
+                    .iter()
+                    .find(|f| self.book.contains_family(&f.to_lowercase()))
+                    .cloned();
+                (role.clone(), found)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_are_read_from_the_template() {
+        let r = roles(include_str!("../../../templates/typst/fonts.typ"));
+        let song = r.iter().find(|(n, _)| n == "song").expect("a song role");
+        assert_eq!(song.1.last().map(String::as_str), Some("Noto Serif CJK SC"));
+        assert!(r.iter().any(|(n, _)| n == "fang"));
+    }
+}

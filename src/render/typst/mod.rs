@@ -22,11 +22,26 @@ use world::ReportWorld;
 /// The built-in layout templates: (file name, text). A project may override
 /// any of them with a file of the same name under `templates/typst/`.
 pub const TEMPLATES: &[(&str, &str)] = &[
-    ("main.typ.j2", include_str!("../../../templates/typst/main.typ.j2")),
-    ("nianbao.typ", include_str!("../../../templates/typst/nianbao.typ")),
-    ("fonts.typ", include_str!("../../../templates/typst/fonts.typ")),
-    ("style-gongwen.typ", include_str!("../../../templates/typst/style-gongwen.typ")),
-    ("style-report.typ", include_str!("../../../templates/typst/style-report.typ")),
+    (
+        "main.typ.j2",
+        include_str!("../../../templates/typst/main.typ.j2"),
+    ),
+    (
+        "nianbao.typ",
+        include_str!("../../../templates/typst/nianbao.typ"),
+    ),
+    (
+        "fonts.typ",
+        include_str!("../../../templates/typst/fonts.typ"),
+    ),
+    (
+        "style-gongwen.typ",
+        include_str!("../../../templates/typst/style-gongwen.typ"),
+    ),
+    (
+        "style-report.typ",
+        include_str!("../../../templates/typst/style-report.typ"),
+    ),
 ];
 
 /// The Typst sources and assets of one report, ready to compile.
@@ -41,7 +56,10 @@ fn template(project_root: &Path, name: &str) -> Result<String> {
     let custom = project_root.join("templates").join("typst").join(name);
     if custom.is_file() {
         return std::fs::read_to_string(&custom).map_err(|e| {
-            Error::at(format!("templates/typst/{name}"), format!("cannot read: {e}"))
+            Error::at(
+                format!("templates/typst/{name}"),
+                format!("cannot read: {e}"),
+            )
         });
     }
     Ok(TEMPLATES
@@ -92,7 +110,10 @@ pub fn generate(doc: &Document, project_root: &Path) -> Result<Generated> {
     for ch in &doc.chapters {
         let _ = std::fmt::Write::write_fmt(
             &mut body.out,
-            format_args!("{SRC_MARKER}{}:{}\n", ch.heading.origin.file, ch.heading.origin.line),
+            format_args!(
+                "{SRC_MARKER}{}:{}\n",
+                ch.heading.origin.file, ch.heading.origin.line
+            ),
         );
         body.heading(&ch.heading);
         body.blocks(&ch.blocks, false);
@@ -119,17 +140,24 @@ pub fn generate(doc: &Document, project_root: &Path) -> Result<Generated> {
         preface => preface.out,
         body => body.out,
         appendix => appendix.out,
+        appendix_title => doc.appendix_title.clone(),
         has_tables => count(doc, &|b| matches!(b, Block::Table(_))),
         has_figures => count(doc, &|b| matches!(b, Block::Figure(_))),
         has_cases => count(doc, &|b| matches!(b, Block::Case(_))),
     };
-    let main = env
-        .render_str(&main_tpl, ctx)
-        .map_err(|e| Error::at(format!("templates/typst/main.typ.j2:{}", e.line().unwrap_or(0)), format!("template error: {e}")))?;
+    let main = env.render_str(&main_tpl, ctx).map_err(|e| {
+        Error::at(
+            format!("templates/typst/main.typ.j2:{}", e.line().unwrap_or(0)),
+            format!("template error: {e}"),
+        )
+    })?;
 
     let mut sources = BTreeMap::new();
     sources.insert("/main.typ".to_string(), main);
-    sources.insert("/nianbao.typ".into(), template(project_root, "nianbao.typ")?);
+    sources.insert(
+        "/nianbao.typ".into(),
+        template(project_root, "nianbao.typ")?,
+    );
     sources.insert("/fonts.typ".into(), template(project_root, "fonts.typ")?);
     let style = match doc.style.house {
         HouseStyle::Gongwen => "style-gongwen.typ",
@@ -192,14 +220,21 @@ pub fn compile(doc: &Document, generated: &Generated, fonts: Arc<FontSet>) -> Re
         world.add_file(path, bytes.clone());
     }
     let warned = typst::compile::<PagedDocument>(&world);
-    let document = warned.output.map_err(|diags| map_diagnostics(&world, &diags))?;
+    let document = warned
+        .output
+        .map_err(|diags| map_diagnostics(&world, &diags))?;
     let (y, m, d) = doc.meta.document_date;
-    let date = Datetime::from_ymd(y, m, d).ok_or_else(|| Error::at("report.json: document_date", "invalid date"))?;
+    let date = Datetime::from_ymd(y, m, d)
+        .ok_or_else(|| Error::at("report.json: document_date", "invalid date"))?;
     let options = PdfOptions {
-        ident: Smart::Custom(format!("nianbao-{}-{}", doc.meta.region_code, doc.meta.year)),
+        ident: Smart::Custom(format!(
+            "nianbao-{}-{}",
+            doc.meta.region_code, doc.meta.year
+        )),
         creator: Smart::Custom(Some("nianbao".into())),
         timestamp: Some(Timestamp::new_utc(date)),
-        standards: PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| Error::at("", format!("{e:?}")))?,
+        standards: PdfStandards::new(&[PdfStandard::A_2b])
+            .map_err(|e| Error::at("", format!("{e:?}")))?,
         ..Default::default()
     };
     typst_pdf::pdf(&document, &options).map_err(|diags| map_diagnostics(&world, &diags))

@@ -1,0 +1,122 @@
+//! Helpers shared by the end-to-end tests: build a project, read the PDF back.
+#![allow(dead_code)]
+
+use nianbao::render::typst::fonts::{FontOptions, FontSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// The bundled fonts only, so that tests do not depend on the machine.
+pub fn fonts() -> Arc<FontSet> {
+    static FONTS: OnceLock<Arc<FontSet>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            FontSet::new(&FontOptions {
+                font_paths: vec![],
+                system_fonts: false,
+            })
+        })
+        .clone()
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Loads, checks and typesets a project; panics with the diagnostics on failure.
+pub fn build(dir: &Path) -> (nianbao::Checked, Vec<u8>) {
+    let checked = nianbao::check(dir).unwrap_or_else(|e| panic!("check failed:\n{e}"));
+    let (pdf, _) = nianbao::build_pdf(&checked, &dir.canonicalize().unwrap(), fonts())
+        .unwrap_or_else(|e| panic!("build failed:\n{e}"));
+    (checked, pdf)
+}
+
+pub mod pdftext;
+
+/// The text of every page, in page order.
+pub fn pages_text(pdf: &[u8]) -> Vec<String> {
+    pdftext::pages(pdf)
+}
+
+/// The page sizes (width, height) in points.
+pub fn page_sizes(pdf: &[u8]) -> Vec<(f32, f32)> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    doc.get_pages()
+        .values()
+        .map(|id| {
+            let page = doc.get_dictionary(*id).unwrap();
+            let mb = page.get(b"MediaBox").unwrap().as_array().unwrap();
+            let n = |o: &lopdf::Object| o.as_float().unwrap_or_else(|_| o.as_i64().unwrap() as f32);
+            (n(&mb[2]) - n(&mb[0]), n(&mb[3]) - n(&mb[1]))
+        })
+        .collect()
+}
+
+/// Text without any white space (PDF extraction breaks lines anywhere).
+pub fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A fresh copy of a fixture or sample directory in a temporary place.
+pub fn temp_copy(from: &Path, tag: &str) -> PathBuf {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("nianbao-test-{}-{tag}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(from, &dir);
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Whether a line is a page number as nianbao prints them (`— 3 —`, `III`, `12`).
+fn is_page_number(line: &str) -> bool {
+    let c = compact(line);
+    let inner = c.trim_start_matches('—').trim_end_matches('—');
+    !inner.is_empty()
+        && inner
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || "IVXLCDM".contains(ch))
+}
+
+/// A page's text lines without its running header (first line) and page
+/// number (last line).
+pub fn page_body(page: &str, header: Option<&str>) -> String {
+    let mut lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+    if let (Some(h), Some(first)) = (header, lines.first())
+        && compact(first) == compact(h)
+    {
+        lines.remove(0);
+    }
+    if lines.last().is_some_and(|l| is_page_number(l)) {
+        lines.pop();
+    }
+    compact(&lines.concat())
+}
+
+/// Page furniture (running header, page numbers) removed, pages joined.
+pub fn body_text(pages: &[String], header: Option<&str>) -> String {
+    pages.iter().map(|p| page_body(p, header)).collect()
+}
+
+/// The page number printed in a page's footer (`— 12 —` → `12`), if any.
+pub fn footer_number(page: &str) -> Option<String> {
+    let last = page.lines().rev().find(|l| !l.trim().is_empty())?;
+    is_page_number(last).then(|| {
+        compact(last)
+            .trim_start_matches('—')
+            .trim_end_matches('—')
+            .to_string()
+    })
+}

@@ -1,0 +1,252 @@
+//! Text extraction for the PDFs nianbao writes (lopdf's own extractor cannot
+//! read the ToUnicode maps Typst writes): walks each page's content stream and
+//! form XObjects, and maps glyph codes through the fonts' ToUnicode CMaps.
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::HashMap;
+
+type CMap = HashMap<u32, String>;
+
+fn hex_value(tok: &str) -> Option<u32> {
+    u32::from_str_radix(tok.trim_matches(['<', '>']), 16).ok()
+}
+
+fn hex_string(tok: &str) -> String {
+    let h = tok.trim_matches(['<', '>']);
+    let units: Vec<u16> = (0..h.len() / 4)
+        .filter_map(|i| u16::from_str_radix(&h[i * 4..i * 4 + 4], 16).ok())
+        .collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// Parses the `bfchar`/`bfrange` sections of a ToUnicode CMap.
+fn parse_cmap(text: &str) -> CMap {
+    let mut map = CMap::new();
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        match tokens[i] {
+            "beginbfchar" => {
+                i += 1;
+                while i + 1 < tokens.len() && tokens[i] != "endbfchar" {
+                    if let Some(code) = hex_value(tokens[i]) {
+                        map.insert(code, hex_string(tokens[i + 1]));
+                    }
+                    i += 2;
+                }
+            }
+            "beginbfrange" => {
+                i += 1;
+                while i + 2 < tokens.len() && tokens[i] != "endbfrange" {
+                    let (Some(lo), Some(hi)) = (hex_value(tokens[i]), hex_value(tokens[i + 1]))
+                    else {
+                        i += 1;
+                        continue;
+                    };
+                    if tokens[i + 2].starts_with('[') {
+                        let mut k = i + 2;
+                        let mut code = lo;
+                        loop {
+                            let t = tokens[k].trim_matches(['[', ']']);
+                            if !t.is_empty() {
+                                map.insert(code, hex_string(t));
+                                code += 1;
+                            }
+                            if tokens[k].ends_with(']') {
+                                break;
+                            }
+                            k += 1;
+                        }
+                        i = k + 1;
+                    } else {
+                        let base = hex_string(tokens[i + 2]);
+                        let mut chars: Vec<char> = base.chars().collect();
+                        for code in lo..=hi {
+                            map.insert(code, chars.iter().collect());
+                            if let Some(last) = chars.last_mut() {
+                                *last = char::from_u32(*last as u32 + 1).unwrap_or(*last);
+                            }
+                        }
+                        i += 3;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    map
+}
+
+struct FontMap {
+    two_byte: bool,
+    cmap: CMap,
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    match o {
+        Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
+        other => other,
+    }
+}
+
+fn fonts_of(doc: &Document, resources: &Dictionary) -> HashMap<Vec<u8>, FontMap> {
+    let mut out = HashMap::new();
+    let Ok(fonts) = resources.get(b"Font").map(|f| deref(doc, f)) else {
+        return out;
+    };
+    let Ok(fonts) = fonts.as_dict() else {
+        return out;
+    };
+    for (name, f) in fonts.iter() {
+        let Ok(font) = deref(doc, f).as_dict() else {
+            continue;
+        };
+        let two_byte = font
+            .get(b"Subtype")
+            .and_then(|s| s.as_name())
+            .map(|n| n == b"Type0")
+            .unwrap_or(false);
+        let cmap = font
+            .get(b"ToUnicode")
+            .ok()
+            .and_then(|t| t.as_reference().ok())
+            .and_then(|id| doc.get_object(id).ok())
+            .and_then(|o| o.as_stream().ok())
+            .and_then(|s| {
+                s.decompressed_content()
+                    .ok()
+                    .or_else(|| Some(s.content.clone()))
+            })
+            .map(|bytes| parse_cmap(&String::from_utf8_lossy(&bytes)))
+            .unwrap_or_default();
+        out.insert(name.clone(), FontMap { two_byte, cmap });
+    }
+    out
+}
+
+fn decode(bytes: &[u8], font: Option<&FontMap>, out: &mut String) {
+    let Some(font) = font else { return };
+    if font.two_byte {
+        for pair in bytes.chunks(2) {
+            let code = if pair.len() == 2 {
+                (pair[0] as u32) << 8 | pair[1] as u32
+            } else {
+                pair[0] as u32
+            };
+            if let Some(s) = font.cmap.get(&code) {
+                out.push_str(s);
+            }
+        }
+    } else {
+        for b in bytes {
+            match font.cmap.get(&(*b as u32)) {
+                Some(s) => out.push_str(s),
+                None => out.push(*b as char),
+            }
+        }
+    }
+}
+
+fn run(doc: &Document, content: &[u8], resources: &Dictionary, out: &mut String, depth: usize) {
+    let fonts = fonts_of(doc, resources);
+    let Ok(content) = Content::decode(content) else {
+        return;
+    };
+    let mut current: Option<Vec<u8>> = None;
+    for op in content.operations {
+        match op.operator.as_str() {
+            "Tf" => {
+                current = op
+                    .operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .map(|n| n.to_vec())
+            }
+            "Tj" | "'" | "\"" => {
+                if let Some(Object::String(s, _)) = op.operands.last() {
+                    decode(s, current.as_ref().and_then(|c| fonts.get(c)), out);
+                }
+            }
+            "TJ" => {
+                if let Some(Object::Array(items)) = op.operands.first() {
+                    for it in items {
+                        if let Object::String(s, _) = it {
+                            decode(s, current.as_ref().and_then(|c| fonts.get(c)), out);
+                        }
+                    }
+                }
+            }
+            "ET" => out.push('\n'),
+            "Do" if depth < 8 => {
+                let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
+                    continue;
+                };
+                let xobj = resources
+                    .get(b"XObject")
+                    .ok()
+                    .map(|x| deref(doc, x))
+                    .and_then(|x| x.as_dict().ok())
+                    .and_then(|x| x.get(name).ok())
+                    .map(|x| deref(doc, x))
+                    .and_then(|x| x.as_stream().ok());
+                if let Some(stream) = xobj
+                    && stream
+                        .dict
+                        .get(b"Subtype")
+                        .and_then(|s| s.as_name())
+                        .map(|n| n == b"Form")
+                        .unwrap_or(false)
+                {
+                    let res = stream
+                        .dict
+                        .get(b"Resources")
+                        .ok()
+                        .map(|r| deref(doc, r))
+                        .and_then(|r| r.as_dict().ok())
+                        .cloned()
+                        .unwrap_or_else(|| resources.clone());
+                    let bytes = stream
+                        .decompressed_content()
+                        .unwrap_or_else(|_| stream.content.clone());
+                    run(doc, &bytes, &res, out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
+    let (own, inherited) = doc.get_page_resources(page).unwrap_or((None, vec![]));
+    let mut res = own.cloned().unwrap_or_default();
+    for id in inherited {
+        if let Ok(d) = doc.get_dictionary(id) {
+            for (k, v) in d.iter() {
+                if !res.has(k) {
+                    res.set(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    res
+}
+
+/// The text of every page of a PDF.
+pub fn pages(pdf: &[u8]) -> Vec<String> {
+    let doc = Document::load_mem(pdf).expect("a readable PDF");
+    doc.get_pages()
+        .values()
+        .map(|&id| {
+            let content = doc.get_page_content(id).unwrap_or_default();
+            let res = page_resources(&doc, id);
+            let mut out = String::new();
+            run(&doc, &content, &res, &mut out, 0);
+            out
+        })
+        .collect()
+}

@@ -1,0 +1,240 @@
+//! Bad input gets one clear message naming the file and line or field, the
+//! command fails, and no output file is written (or an earlier one survives).
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture() -> PathBuf {
+    temp_copy(&root().join("tests/fixtures/minimal"), "err")
+}
+
+fn edit(dir: &Path, file: &str, f: impl FnOnce(String) -> String) {
+    let p = dir.join(file);
+    let s = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, f(s)).unwrap();
+}
+
+/// Runs `nianbao build` and returns (success, stderr, pdf written?).
+fn run_build(dir: &Path) -> (bool, String, bool) {
+    let out = dir.join("out");
+    let o = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args([
+            "build",
+            dir.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            "pdf",
+            "--no-system-fonts",
+        ])
+        .output()
+        .unwrap();
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    let written = out.join(format!("{name}.pdf")).exists();
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        written,
+    )
+}
+
+fn expect_error(dir: &Path, needles: &[&str]) {
+    let (ok, err, written) = run_build(dir);
+    assert!(!ok, "build succeeded; stderr: {err}");
+    assert!(!written, "a PDF was written despite the error");
+    assert!(!err.contains("panicked"), "panic: {err}");
+    for n in needles {
+        assert!(err.contains(n), "expected “{n}” in:\n{err}");
+    }
+}
+
+#[test]
+fn the_fixture_itself_builds() {
+    let dir = fixture();
+    let (ok, err, written) = run_build(&dir);
+    assert!(ok && written, "{err}");
+}
+
+#[test]
+fn broken_json_names_line_and_column() {
+    let dir = fixture();
+    edit(&dir, "report.json", |s| {
+        s.replace("\"year\": 2025,", "\"year\": 2025")
+    });
+    expect_error(&dir, &["report.json:4:3:", "expected `,`"]);
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let dir = fixture();
+    edit(&dir, "report.json", |s| {
+        s.replace("\"year\": 2025,", "\"year\": 2025, \"colour\": 1,")
+    });
+    expect_error(
+        &dir,
+        &[
+            "report.json:3:",
+            "unknown field `colour`",
+            "expected one of `region`",
+        ],
+    );
+}
+
+#[test]
+fn wrong_type_names_the_field_path() {
+    let dir = fixture();
+    edit(&dir, "report.json", |s| {
+        s.replace("\"house\": \"gongwen\"", "\"house\": \"gonwen\"")
+    });
+    expect_error(
+        &dir,
+        &[
+            "field `style.house`",
+            "unknown variant `gonwen`",
+            "expected `gongwen` or `report`",
+        ],
+    );
+}
+
+#[test]
+fn bad_region_code_is_explained() {
+    let dir = fixture();
+    edit(&dir, "report.json", |s| s.replace("990100", "9901"));
+    expect_error(&dir, &["report.json: region.code", "6-digit"]);
+}
+
+#[test]
+fn missing_chapter_file_is_named() {
+    let dir = fixture();
+    std::fs::remove_file(dir.join("chapters/02.md")).unwrap();
+    expect_error(&dir, &["report.json: chapters[1]", "chapters/02.md"]);
+}
+
+#[test]
+fn undecodable_image_names_the_line() {
+    let dir = fixture();
+    std::fs::write(
+        dir.join("images/photo.jpg"),
+        b"\xff\xd8\xff\xe0 not really a jpeg",
+    )
+    .unwrap();
+    expect_error(
+        &dir,
+        &["chapters/01.md:18", "images/photo.jpg", "cannot be decoded"],
+    );
+}
+
+#[test]
+fn image_outside_the_project_is_refused() {
+    let dir = fixture();
+    edit(&dir, "chapters/01.md", |s| {
+        s.replace("images/photo.jpg", "../../etc/passwd")
+    });
+    expect_error(&dir, &["chapters/01.md:18", "without `..`"]);
+}
+
+#[test]
+fn broken_reference_is_named() {
+    let dir = fixture();
+    edit(&dir, "chapters/02.md", |s| {
+        s.replace("@case-one", "@case-none")
+    });
+    expect_error(&dir, &["chapters/02.md:5", "`@case-none`"]);
+}
+
+#[test]
+fn duplicate_id_names_both_places() {
+    let dir = fixture();
+    edit(&dir, "chapters/02.md", |s| {
+        format!("{s}\n::: {{.table #tbl-scale caption=\"重复\"}}\n| a |\n|---|\n| 1 |\n:::\n")
+    });
+    expect_error(
+        &dir,
+        &[
+            "chapters/02.md:7",
+            "duplicate id `tbl-scale`",
+            "chapters/01.md:7",
+        ],
+    );
+}
+
+#[test]
+fn unclosed_block_names_its_line() {
+    let dir = fixture();
+    edit(&dir, "chapters/02.md", |s| {
+        format!("{s}\n::: {{.case title=\"未闭合\"}}\n正文\n")
+    });
+    expect_error(&dir, &["chapters/02.md:7", "never closed"]);
+}
+
+#[test]
+fn template_error_names_file_and_line() {
+    let dir = fixture();
+    edit(&dir, "chapters/01.md", |s| {
+        s.replace("{{ totals.students }}人，", "{{ totals.studnets }}人，")
+    });
+    expect_error(&dir, &["chapters/01.md:5", "template error"]);
+}
+
+#[test]
+fn bad_table_merge_is_explained() {
+    let dir = fixture();
+    edit(&dir, "chapters/01.md", |s| {
+        s.replace("| 学校 | 在校生 | < |", "| < | 在校生 | 人数 |")
+    });
+    expect_error(&dir, &["chapters/01.md:7", "no cell on its left"]);
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_not_a_box() {
+    let dir = fixture();
+    edit(&dir, "chapters/02.md", |s| {
+        s.replace("本章引用", "本章\u{1D11E}引用")
+    });
+    expect_error(&dir, &["chapters/02.md:5", "U+1D11E"]);
+}
+
+#[test]
+fn layout_template_errors_point_at_the_template() {
+    let dir = fixture();
+    let t = dir.join("templates/typst");
+    std::fs::create_dir_all(&t).unwrap();
+    let lib = std::fs::read_to_string(root().join("templates/typst/nianbao.typ")).unwrap();
+    std::fs::write(
+        t.join("nianbao.typ"),
+        lib.replace(
+            "#let nb-par(body) = par(body)",
+            "#let nb-par(body) = par(body, nope: 1)",
+        ),
+    )
+    .unwrap();
+    expect_error(&dir, &["templates/typst/nianbao.typ:", "nope"]);
+}
+
+#[test]
+fn a_failed_build_keeps_the_earlier_pdf() {
+    let dir = fixture();
+    let (ok, err, _) = run_build(&dir);
+    assert!(ok, "{err}");
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    let pdf = dir.join("out").join(format!("{name}.pdf"));
+    let before = std::fs::read(&pdf).unwrap();
+    edit(&dir, "chapters/02.md", |s| {
+        s.replace("@case-one", "@case-none")
+    });
+    let (ok, _, _) = run_build(&dir);
+    assert!(!ok);
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        before,
+        "the earlier PDF changed"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "temporary files left: {leftovers:?}");
+}
