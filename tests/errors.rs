@@ -238,3 +238,28 @@ fn a_failed_build_keeps_the_earlier_pdf() {
         .collect();
     assert_eq!(leftovers.len(), 1, "temporary files left: {leftovers:?}");
 }
+
+#[test]
+fn head_cell_spanning_into_the_body_is_explained() {
+    let dir = fixture();
+    edit(&dir, "chapters/01.md", |s| {
+        s.replace("header-rows=2", "header-rows=1")
+    });
+    expect_error(
+        &dir,
+        &[
+            "chapters/01.md:7",
+            "spans down into the body",
+            "header-rows to 2",
+        ],
+    );
+}
+
+#[test]
+fn impossible_document_date_is_refused_early() {
+    let dir = fixture();
+    edit(&dir, "report.json", |s| {
+        s.replace("2026-01-10", "2026-02-30")
+    });
+    expect_error(&dir, &["report.json: document_date", "YYYY-MM-DD"]);
+}

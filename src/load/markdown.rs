@@ -1048,6 +1048,8 @@ fn resolve_breaks(inlines: &mut [Inline], chars: &[char], idx: &mut usize) {
 }
 
 /// Turns `<` and `^` cells into spans and checks the grid.
+// The grid is walked by position while the cells it points at are edited.
+#[allow(clippy::needless_range_loop)]
 fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
     let n_rows = table.rows.len();
     let n_cols = table.columns;
@@ -1138,6 +1140,20 @@ fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
     }
     if table.header_rows > n_rows {
         table.header_rows = n_rows.max(1);
+    }
+    for (r, row) in table.rows.iter().enumerate().take(table.header_rows) {
+        for (k, cell) in row.iter().enumerate() {
+            if keep[r][k] && r + cell.rowspan > table.header_rows {
+                errors.error(
+                    &loc,
+                    format!(
+                        "row {}: a head cell spans down into the body; raise header-rows to {} or split the cell",
+                        r + 1,
+                        r + cell.rowspan
+                    ),
+                );
+            }
+        }
     }
     for (r, row) in table.rows.iter_mut().enumerate() {
         let mut k = 0;

@@ -9,7 +9,7 @@ pub fn chinese(n: u64) -> String {
     if n < 20 {
         return format!(
             "十{}",
-            if n % 10 == 0 {
+            if n.is_multiple_of(10) {
                 ""
             } else {
                 DIGITS[(n % 10) as usize]
@@ -18,7 +18,7 @@ pub fn chinese(n: u64) -> String {
     }
     if n < 100 {
         let tens = DIGITS[(n / 10) as usize];
-        return if n % 10 == 0 {
+        return if n.is_multiple_of(10) {
             format!("{tens}十")
         } else {
             format!("{tens}十{}", DIGITS[(n % 10) as usize])

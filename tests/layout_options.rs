@@ -1,0 +1,50 @@
+//! The layout settings change the real PDF: heading and numbering schemes,
+//! house style, unnumbered front matter, landscape tables.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn chinese_numbering_gongwen_headings_report_style_and_landscape() {
+    let dir = temp_copy(&root().join("tests/fixtures/minimal"), "options");
+    let report = std::fs::read_to_string(dir.join("report.json")).unwrap().replace(
+        "\"style\": { \"house\": \"gongwen\", \"headings\": \"decimal\", \"numbering\": \"chapter\" }",
+        "\"style\": { \"house\": \"report\", \"headings\": \"gongwen\", \"numbering\": \"chinese\", \
+         \"front_matter_numbering\": \"none\", \"running_header\": \"样例市年报页眉\" }",
+    );
+    std::fs::write(dir.join("report.json"), report).unwrap();
+    let mut ch = std::fs::read_to_string(dir.join("chapters/02.md")).unwrap();
+    ch.push_str(
+        "\n::: {.table #tbl-wide caption=\"横排宽表\" landscape=true size=small}\n\
+         | 学校 | 甲 | 乙 | 丙 | 丁 | 戊 | 己 | 庚 | 辛 |\n\
+         |---|---|---|---|---|---|---|---|---|\n\
+         | 人数 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |\n:::\n",
+    );
+    std::fs::write(dir.join("chapters/02.md"), ch).unwrap();
+
+    let (_, pdf) = build(&dir);
+    let pages = pages_text(&pdf);
+    let text = compact(&pages.join(""));
+    for s in [
+        "一、人才培养",
+        "（一）培养规模",
+        "表一各学校在校生规模",
+        "图一实训现场",
+        "案例一以赛促学",
+        "表二横排宽表",
+        "见表一",
+    ] {
+        assert!(text.contains(s), "missing “{s}”");
+    }
+    assert!(text.contains("样例市年报页眉"), "running header");
+    // Front matter unnumbered: no roman page numbers anywhere.
+    assert!(
+        pages
+            .iter()
+            .all(|p| !matches!(footer_number(p).as_deref(), Some("I" | "II" | "III")))
+    );
+    let sizes = page_sizes(&pdf);
+    assert!(sizes.iter().any(|&(w, h)| w > h), "no landscape page");
+    assert!(sizes.iter().filter(|&&(w, h)| w < h).count() >= 5);
+}
