@@ -29,6 +29,9 @@ enum Command {
         /// Also write the generated Typst sources and assets to this directory.
         #[arg(long)]
         emit_typst: Option<PathBuf>,
+        /// Build even when the numbers are inconsistent (reported as warnings).
+        #[arg(long)]
+        allow_errors: bool,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -36,6 +39,9 @@ enum Command {
     Check {
         /// The project directory (holding report.json).
         project: PathBuf,
+        /// Report inconsistent numbers as warnings (exit code 0).
+        #[arg(long)]
+        allow_errors: bool,
     },
     /// List the fonts found and the role each fills.
     Fonts {
@@ -78,9 +84,20 @@ fn main() -> ExitCode {
             out,
             format,
             emit_typst,
+            allow_errors,
             fonts,
-        } => build(&project, &out, format, emit_typst.as_deref(), &fonts),
-        Command::Check { project } => check(&project),
+        } => build(
+            &project,
+            &out,
+            format,
+            emit_typst.as_deref(),
+            allow_errors,
+            &fonts,
+        ),
+        Command::Check {
+            project,
+            allow_errors,
+        } => check(&project, allow_errors),
         Command::Fonts { fonts } => {
             list_fonts(&fonts);
             Ok(())
@@ -103,8 +120,8 @@ fn print_warnings(w: &[nianbao::error::Diagnostic]) {
     }
 }
 
-fn check(project: &Path) -> Result<(), Error> {
-    let checked = nianbao::check(project)?;
+fn check(project: &Path, allow_errors: bool) -> Result<(), Error> {
+    let checked = nianbao::check_with(project, allow_errors)?;
     print_warnings(&checked.warnings);
     let doc = &checked.document;
     eprintln!(
@@ -120,9 +137,10 @@ fn build(
     out: &Path,
     format: Format,
     emit_typst: Option<&Path>,
+    allow_errors: bool,
     fonts: &FontArgs,
 ) -> Result<(), Error> {
-    let checked = nianbao::check(project)?;
+    let checked = nianbao::check_with(project, allow_errors)?;
     print_warnings(&checked.warnings);
     let name = checked.document.meta.name.clone();
     if matches!(format, Format::Docx | Format::All) {

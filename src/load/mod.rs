@@ -31,9 +31,9 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
     let config = config::parse("report.json", &text)?;
     let mut errors = Collector::default();
 
-    let ctx = template_context(&project, &config, &mut errors);
+    let data_ctx = template_context(&project, &config, &mut errors);
     let env = template::environment();
-    let ctx = minijinja::Value::from_serialize(&ctx);
+    let ctx = minijinja::Value::from_serialize(&data_ctx);
 
     let narrative = |rel: &str, field: &str, scope: Scope, errors: &mut Collector| {
         let source = errors.absorb(project.read_text(rel, &format!("report.json: {field}")))?;
@@ -93,6 +93,21 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
             chapters,
             appendix,
             appendix_title,
+            data: DataSources {
+                context: data_ctx,
+                files: config
+                    .data
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .chain(
+                        config
+                            .appendix
+                            .iter()
+                            .map(|a| ("indicators".to_string(), a.values.clone())),
+                    )
+                    .collect(),
+                validation: config.validation.clone(),
+            },
         },
         warnings,
     ))
@@ -116,6 +131,11 @@ fn template_context(
     );
     ctx.insert("year".into(), Value::from(config.year));
     ctx.insert("unit".into(), Value::from(config.unit.clone()));
+    if let Some(a) = &config.appendix
+        && let Ok(v) = data::load_dataset(project, &a.values, "report.json: appendix.values")
+    {
+        ctx.insert("indicators".into(), v);
+    }
     for (name, rel) in &config.data {
         let field = format!("report.json: data.{name}");
         if let Some(v) = errors.absorb(data::load_dataset(project, rel, &field)) {

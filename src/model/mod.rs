@@ -38,6 +38,20 @@ pub struct Document {
     pub appendix: Vec<Table>,
     /// The appendix title (`附表`).
     pub appendix_title: String,
+    /// The raw data the document was built from, for the validators.
+    #[serde(skip)]
+    pub data: DataSources,
+}
+
+/// The report's raw data: what the templates saw, and where it came from.
+#[derive(Debug, Clone, Default)]
+pub struct DataSources {
+    /// Template variables: every dataset, `indicators`, `region`, `year`.
+    pub context: serde_json::Map<String, serde_json::Value>,
+    /// Dataset name → file it came from (`indicators` included).
+    pub files: std::collections::BTreeMap<String, String>,
+    /// The `validation` settings of report.json.
+    pub validation: crate::load::config::ValidationConfig,
 }
 
 /// One chapter: a level-1 heading and the blocks under it.

@@ -1,6 +1,7 @@
 //! Validators: check the loaded document and give every heading, table,
 //! figure and case its final number, then resolve cross-references.
 
+pub mod data;
 pub mod numerals;
 
 use crate::error::{Collector, Diagnostic, Result};
@@ -33,6 +34,7 @@ pub fn check(doc: &mut Document) -> Result<Vec<Diagnostic>> {
     }
     resolve_blocks(&mut doc.preface, &labels, &mut errors);
     check_resolution(doc, &mut errors);
+    data::check(doc, &mut errors);
     errors.finish()
 }
 

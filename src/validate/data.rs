@@ -1,0 +1,476 @@
+//! Arithmetic checks on the report's numbers: the six indicator tables
+//! against their schema (sub-rows within their parent, percentages within
+//! 0–100, rates consistent with the counts they come from, year-over-year
+//! jumps) and the checks a project declares between its datasets.
+
+use crate::error::Collector;
+use crate::load::appendix::{TableSchema, schemas};
+use crate::load::config::{CheckConfig, PathOrPaths};
+use crate::model::Document;
+use serde_json::Value;
+
+/// Runs every data check. Errors become warnings with `allow_errors`.
+pub fn check(doc: &Document, out: &mut Collector) {
+    let mut found = Collector::default();
+    let v = &doc.data.validation;
+    if let Some(values) = doc.data.context.get("indicators") {
+        let file = doc
+            .data
+            .files
+            .get("indicators")
+            .cloned()
+            .unwrap_or_default();
+        let yoy = Yoy {
+            threshold: v.yoy_threshold.unwrap_or(30.0),
+            min: v.yoy_min.unwrap_or(10.0),
+        };
+        check_indicators(&file, values, doc.meta.year, &yoy, &mut found);
+    }
+    for (i, c) in v.checks.iter().enumerate() {
+        declared(doc, i, c, &mut found);
+    }
+    for d in found.diagnostics {
+        if v.allow_errors {
+            out.warning(
+                d.location,
+                format!("{} (allowed by validation.allow_errors)", d.message),
+            );
+        } else {
+            out.diagnostics.push(d);
+        }
+    }
+}
+
+/// When a year-over-year change is worth a warning.
+struct Yoy {
+    threshold: f64,
+    min: f64,
+}
+
+/// A number from a JSON value: a number, or text holding one (`"1,234.50"`).
+/// `Ok(None)` for null; `Err` for anything else.
+fn num(v: &Value) -> Result<Option<f64>, String> {
+    match v {
+        Value::Null => Ok(None),
+        Value::Number(n) => Ok(n.as_f64()),
+        Value::String(s) if s.trim() == "-" || s.trim().is_empty() => Ok(None),
+        Value::String(s) => s
+            .trim()
+            .replace(',', "")
+            .parse::<f64>()
+            .map(Some)
+            .map_err(|_| format!("expected a number, found \"{s}\"")),
+        other => Err(format!("expected a number, found {other}")),
+    }
+}
+
+struct Column {
+    label: String,
+}
+
+fn columns(schema: &TableSchema, table: &Value, year: i32) -> Vec<Column> {
+    if schema.columns == "schools" {
+        table
+            .get("schools")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .map(|s| Column {
+                        label: s.as_str().unwrap_or("?").to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        vec![
+            Column {
+                label: format!("{}年", year - 1),
+            },
+            Column {
+                label: format!("{year}年"),
+            },
+        ]
+    }
+}
+
+fn row_values<'a>(schema: &TableSchema, table: &'a Value, key: &str) -> Option<&'a Vec<Value>> {
+    let rows = if schema.columns == "schools" {
+        table.get("rows")?
+    } else {
+        table
+    };
+    rows.get(key)?.as_array()
+}
+
+fn check_indicators(file: &str, values: &Value, year: i32, yoy: &Yoy, errors: &mut Collector) {
+    let all = schemas();
+    // Parsed numbers by (table, key) for cross-table rules.
+    let mut numbers: std::collections::HashMap<(String, String), Vec<Option<f64>>> =
+        Default::default();
+    for schema in &all {
+        let Some(table) = values.get(&schema.id) else {
+            continue;
+        };
+        let cols = columns(schema, table, year);
+        let name_of = |key: &str| {
+            schema
+                .rows
+                .iter()
+                .position(|r| r.key == key)
+                .map(|i| indicator_name(schema, i))
+                .unwrap_or_else(|| key.to_string())
+        };
+        for row in &schema.rows {
+            let Some(vals) = row_values(schema, table, &row.key) else {
+                continue;
+            };
+            let mut parsed = Vec::new();
+            for (i, v) in vals.iter().enumerate() {
+                let loc = format!("{file}: {}.{}[{i}]", schema.id, row.key);
+                let col = cols.get(i).map(|c| c.label.as_str()).unwrap_or("?");
+                match num(v) {
+                    Ok(x) => parsed.push(x),
+                    Err(e) => {
+                        errors.error(
+                            loc,
+                            format!("{} · {} ({col}): {e}", schema.title, name_of(&row.key)),
+                        );
+                        parsed.push(None);
+                    }
+                }
+            }
+            if row.percent || row.unit == "%" {
+                for (i, x) in parsed.iter().enumerate() {
+                    if let Some(x) = x
+                        && !(0.0..=100.0).contains(x)
+                    {
+                        let col = cols.get(i).map(|c| c.label.as_str()).unwrap_or("?");
+                        errors.error(
+                            format!("{file}: {}.{}[{i}]", schema.id, row.key),
+                            format!(
+                                "{} · {} ({col}) = {x}: a percentage must lie between 0 and 100",
+                                schema.title,
+                                name_of(&row.key)
+                            ),
+                        );
+                    }
+                }
+            }
+            if schema.columns == "years"
+                && let (Some(Some(prev)), Some(Some(cur))) = (parsed.first(), parsed.get(1))
+                && prev.abs() >= yoy.min.max(f64::MIN_POSITIVE)
+            {
+                let change = (cur - prev) / prev.abs() * 100.0;
+                if change.abs() > yoy.threshold {
+                    errors.warning(
+                        format!("{file}: {}.{}", schema.id, row.key),
+                        format!(
+                            "{} · {}: {prev} → {cur} is a change of {change:+.1}% (more than {}% year over year); check the figures",
+                            schema.title,
+                            name_of(&row.key),
+                            yoy.threshold
+                        ),
+                    );
+                }
+            }
+            numbers.insert((schema.id.clone(), row.key.clone()), parsed);
+        }
+        // Sub-rows within their parent.
+        for row in &schema.rows {
+            let Some(parent) = &row.parent else { continue };
+            let (Some(child), Some(par)) = (
+                numbers.get(&(schema.id.clone(), row.key.clone())),
+                numbers.get(&(schema.id.clone(), parent.clone())),
+            ) else {
+                continue;
+            };
+            for (i, (c, p)) in child.iter().zip(par.iter()).enumerate() {
+                if let (Some(c), Some(p)) = (c, p)
+                    && c > &(p + 1e-9)
+                {
+                    let col = cols.get(i).map(|c| c.label.as_str()).unwrap_or("?");
+                    errors.error(
+                        format!("{file}: {}.{}[{i}]", schema.id, row.key),
+                        format!(
+                            "{} · {} ({col}) = {c} exceeds {} = {p}, of which it is a part",
+                            schema.title,
+                            name_of(&row.key),
+                            name_of(parent)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    cross_table_rules(file, &numbers, year, errors);
+}
+
+/// The indicator's text, with the one above for a second-unit row (`^`).
+fn indicator_name(schema: &TableSchema, i: usize) -> String {
+    let mut k = i;
+    while k > 0 && schema.rows[k].indicator == "^" {
+        k -= 1;
+    }
+    let base = schema.rows[k].indicator.clone();
+    if k == i {
+        base
+    } else {
+        format!("{base}（{}）", schema.rows[i].unit)
+    }
+}
+
+type Numbers = std::collections::HashMap<(String, String), Vec<Option<f64>>>;
+
+fn cross_table_rules(file: &str, n: &Numbers, year: i32, errors: &mut Collector) {
+    let get = |t: &str, k: &str| {
+        n.get(&(t.to_string(), k.to_string()))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let label = |i: usize| {
+        if i == 0 {
+            format!("{}年", year - 1)
+        } else {
+            format!("{year}年")
+        }
+    };
+    // Counts that can never exceed another count.
+    let at_most: [(&str, &str, &str, &str, &str); 3] = [
+        (
+            "scorecard",
+            "placed",
+            "scorecard",
+            "graduates",
+            "毕业去向落实人数 cannot exceed 毕业生人数",
+        ),
+        (
+            "policy",
+            "fitness_tested",
+            "policy",
+            "students",
+            "体质测试人数 cannot exceed 全日制在校生人数",
+        ),
+        (
+            "scorecard",
+            "employed_by_sector",
+            "scorecard",
+            "graduates",
+            "就业人数 cannot exceed 毕业生人数",
+        ),
+    ];
+    for (t1, k1, t2, k2, what) in at_most {
+        for (i, (a, b)) in get(t1, k1).iter().zip(get(t2, k2).iter()).enumerate() {
+            if let (Some(a), Some(b)) = (a, b)
+                && a > b
+            {
+                errors.error(
+                    format!("{file}: {t1}.{k1}[{i}]"),
+                    format!("{what} ({}): {a} > {b}", label(i)),
+                );
+            }
+        }
+    }
+    // 生师比 = 全日制在校生 ÷ 专任教师.
+    let (ratio, students, teachers) = (
+        get("resources", "student_teacher_ratio"),
+        get("policy", "students"),
+        get("policy", "teachers"),
+    );
+    for i in 0..ratio.len().min(students.len()).min(teachers.len()) {
+        if let (Some(r), Some(s), Some(t)) = (ratio[i], students[i], teachers[i])
+            && t > 0.0
+        {
+            let expected = s / t;
+            if (r - expected).abs() > 0.05 + expected * 0.005 {
+                errors.error(
+                    format!("{file}: resources.student_teacher_ratio[{i}]"),
+                    format!(
+                        "教学资源表 · 生师比 ({}) = {r}, but 落实政策表 gives {s} students ÷ {t} teachers = {expected:.2}",
+                        label(i)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// One step of a data path.
+enum Step {
+    Key(String),
+    Index(usize),
+    Each,
+}
+
+fn parse_path(path: &str) -> Option<Vec<Step>> {
+    let mut steps = Vec::new();
+    for part in path.split('.') {
+        let (name, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if name.is_empty() {
+            return None;
+        }
+        steps.push(Step::Key(name.to_string()));
+        while let Some(r) = rest.strip_prefix('[') {
+            let end = r.find(']')?;
+            let inner = &r[..end];
+            steps.push(if inner.is_empty() {
+                Step::Each
+            } else {
+                Step::Index(inner.parse().ok()?)
+            });
+            rest = &r[end + 1..];
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+    }
+    Some(steps)
+}
+
+/// Every value a path reaches, with the concrete path of each.
+fn resolve(
+    ctx: &serde_json::Map<String, Value>,
+    path: &str,
+) -> Result<Vec<(String, Value)>, String> {
+    let steps = parse_path(path).ok_or_else(|| {
+        format!("`{path}` is not a data path such as `totals.students` or `schools[].students_cur`")
+    })?;
+    let root = Value::Object(ctx.clone());
+    let mut cur = vec![(String::new(), root)];
+    for step in steps {
+        let mut next = Vec::new();
+        for (p, v) in cur {
+            match &step {
+                Step::Key(k) => match v.get(k) {
+                    Some(x) => next.push((
+                        if p.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{p}.{k}")
+                        },
+                        x.clone(),
+                    )),
+                    None => return Err(format!("`{path}`: `{k}` not found at `{p}`")),
+                },
+                Step::Index(i) => match v.get(*i) {
+                    Some(x) => next.push((format!("{p}[{i}]"), x.clone())),
+                    None => return Err(format!("`{path}`: no item [{i}] in `{p}`")),
+                },
+                Step::Each => match v.as_array() {
+                    Some(a) => next.extend(
+                        a.iter()
+                            .enumerate()
+                            .map(|(i, x)| (format!("{p}[{i}]"), x.clone())),
+                    ),
+                    None => return Err(format!("`{path}`: `{p}` is not a list")),
+                },
+            }
+        }
+        cur = next;
+    }
+    Ok(cur)
+}
+
+fn one_number(ctx: &serde_json::Map<String, Value>, path: &str) -> Result<(f64, usize), String> {
+    let vals = resolve(ctx, path)?;
+    let [(_, v)] = vals.as_slice() else {
+        return Err(format!(
+            "`{path}` names {} values; expected one",
+            vals.len()
+        ));
+    };
+    let decimals = match v {
+        Value::String(s) => s.split_once('.').map(|(_, f)| f.len()).unwrap_or(0),
+        Value::Number(n) if n.is_f64() => n
+            .to_string()
+            .split_once('.')
+            .map(|(_, f)| f.len())
+            .unwrap_or(0),
+        _ => 0,
+    };
+    num(v)?
+        .map(|x| (x, decimals))
+        .ok_or_else(|| format!("`{path}` is empty"))
+}
+
+fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collector) {
+    let ctx = &doc.data.context;
+    let loc = format!("report.json: validation.checks[{index}]");
+    let name = c.label.clone().unwrap_or_else(|| c.equals.clone());
+    let computed: Result<(f64, String), String> = match (&c.sum, &c.ratio) {
+        (Some(paths), None) => {
+            let paths: Vec<String> = match paths {
+                PathOrPaths::One(p) => vec![p.clone()],
+                PathOrPaths::Many(v) => v.clone(),
+            };
+            let mut total = 0.0;
+            let mut err = None;
+            for p in &paths {
+                match resolve(ctx, p) {
+                    Ok(vals) => {
+                        for (_, v) in vals {
+                            match num(&v) {
+                                Ok(x) => total += x.unwrap_or(0.0),
+                                Err(e) => err = Some(format!("`{p}`: {e}")),
+                            }
+                        }
+                    }
+                    Err(e) => err = Some(e),
+                }
+            }
+            match err {
+                Some(e) => Err(e),
+                None => Ok((total, format!("the sum of {}", paths.join(" + ")))),
+            }
+        }
+        (None, Some([a, b])) => one_number(ctx, a).and_then(|(x, _)| {
+            let (y, _) = one_number(ctx, b)?;
+            if y == 0.0 {
+                return Err(format!("`{b}` is 0"));
+            }
+            let r = if c.percent { x / y * 100.0 } else { x / y };
+            Ok((
+                r,
+                format!("{a} ÷ {b}{}", if c.percent { " × 100" } else { "" }),
+            ))
+        }),
+        _ => Err("a check takes either `sum` or `ratio`".into()),
+    };
+    let expected = one_number(ctx, &c.equals);
+    match (computed, expected) {
+        (Ok((got, how)), Ok((want, decimals))) => {
+            let tol = c
+                .tolerance
+                .unwrap_or(0.5 * 10f64.powi(-(decimals as i32)) + 1e-9);
+            if (got - want).abs() > tol {
+                let file = c
+                    .equals
+                    .split(['.', '['])
+                    .next()
+                    .and_then(|d| doc.data.files.get(d))
+                    .cloned()
+                    .unwrap_or_else(|| "report.json".into());
+                errors.error(
+                    format!("{file}: {}", c.equals),
+                    format!(
+                        "{name}: {} is {want}, but {how} is {}",
+                        c.equals,
+                        round(got, decimals.max(2))
+                    ),
+                );
+            }
+        }
+        (Err(e), _) | (_, Err(e)) => errors.error(loc, e),
+    }
+}
+
+fn round(x: f64, d: usize) -> String {
+    let s = format!("{x:.d$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
