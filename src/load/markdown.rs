@@ -30,11 +30,13 @@ pub enum Scope {
     Preface,
 }
 
-/// Parses one expanded narrative file into blocks.
+/// Parses one expanded narrative file into blocks; `data` holds the datasets
+/// charts may draw from.
 pub fn parse(
     project: &Project,
     doc: &Expanded,
     scope: Scope,
+    data: &serde_json::Map<String, serde_json::Value>,
     errors: &mut Collector,
 ) -> Vec<Block> {
     for (n, line) in doc.text.lines().enumerate() {
@@ -50,6 +52,7 @@ pub fn parse(
     let mut ctx = Ctx {
         project,
         doc,
+        data,
         errors,
     };
     ctx.nodes(&nodes, scope)
@@ -58,6 +61,7 @@ pub fn parse(
 struct Ctx<'a> {
     project: &'a Project,
     doc: &'a Expanded,
+    data: &'a serde_json::Map<String, serde_json::Value>,
     errors: &'a mut Collector,
 }
 
@@ -131,6 +135,33 @@ impl Ctx<'_> {
         match kind {
             "table" => self.table_div(attrs, origin, children, scope),
             "figure" => self.figure_div(attrs, origin, children),
+            "chart" => {
+                if !children.is_empty() {
+                    self.errors.error(
+                        origin.to_string(),
+                        "a chart block takes its data from its attributes and holds nothing",
+                    );
+                }
+                let chart = super::charts::build(attrs, self.data)
+                    .map_err(|e| self.errors.error(origin.to_string(), e))
+                    .ok()?;
+                self.check_keys(attrs, &origin, super::charts::KEYS);
+                let id = self.check_id(&attrs.id, "fig-", &origin);
+                let caption = self.required(attrs, "caption", &origin)?;
+                let width = self.width(attrs, &origin);
+                Some(Block::Figure(Figure {
+                    num: Numbered {
+                        id,
+                        ..Default::default()
+                    },
+                    caption,
+                    images: Vec::new(),
+                    chart: Some(chart),
+                    columns: 1,
+                    width,
+                    origin,
+                }))
+            }
             "case" if scope == Scope::Case => {
                 self.errors
                     .error(origin.to_string(), "a case cannot contain another case");
@@ -141,7 +172,7 @@ impl Ctx<'_> {
                 self.errors.error(
                     origin.to_string(),
                     format!(
-                        "unknown block `{{.{kind}}}`: expected `{{.table …}}`, `{{.figure …}}` or `{{.case …}}`"
+                        "unknown block `{{.{kind}}}`: expected `{{.table …}}`, `{{.figure …}}`, `{{.chart …}}` or `{{.case …}}`"
                     ),
                 );
                 None
@@ -331,6 +362,7 @@ impl Ctx<'_> {
             },
             caption,
             images,
+            chart: None,
             columns,
             width,
             origin,
@@ -436,6 +468,7 @@ impl Ctx<'_> {
                         },
                         caption,
                         images: vec![img],
+                        chart: None,
                         columns: 1,
                         width,
                         origin,

@@ -6,6 +6,7 @@
 
 pub mod appendix;
 pub mod attrs;
+pub mod charts;
 pub mod config;
 pub mod data;
 mod divs;
@@ -38,7 +39,9 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
     let narrative = |rel: &str, field: &str, scope: Scope, errors: &mut Collector| {
         let source = errors.absorb(project.read_text(rel, &format!("report.json: {field}")))?;
         let expanded = errors.absorb(template::expand(&env, rel, &source, &ctx))?;
-        Some(markdown::parse(&project, &expanded, scope, errors))
+        Some(markdown::parse(
+            &project, &expanded, scope, &data_ctx, errors,
+        ))
     };
 
     let preface = match &config.preface {

@@ -184,12 +184,14 @@ pub struct Cell {
     pub align: Option<Align>,
 }
 
-/// A figure: one photo or a grid of photos (or, later, a chart).
+/// A figure: one photo, a grid of photos, or a chart drawn from data.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
     pub num: Numbered,
     pub caption: String,
     pub images: Vec<Image>,
+    /// A chart instead of photos.
+    pub chart: Option<Chart>,
     pub columns: usize,
     /// Width of a single image as a fraction of the text width.
     pub width: f64,
@@ -207,6 +209,32 @@ pub struct Image {
     pub format: ImageFormat,
     pub width_px: u32,
     pub height_px: u32,
+}
+
+/// A chart: categories along one axis (or slices), one or more series.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    pub kind: ChartKind,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    /// The unit of the values (`人`, `万元`).
+    pub unit: Option<String>,
+}
+
+/// The chart kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    Pie,
+    Bar,
+    Line,
+}
+
+/// One named series of values, one per category.
+#[derive(Debug, Clone, Serialize)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<f64>,
 }
 
 /// The image encodings nianbao accepts.
@@ -300,6 +328,16 @@ pub fn visit_text(doc: &Document, f: &mut dyn FnMut(&str, &Origin)) {
                     for i in &x.images {
                         if let Some(c) = &i.caption {
                             f(c, &x.origin);
+                        }
+                    }
+                    if let Some(c) = &x.chart {
+                        for s in c
+                            .categories
+                            .iter()
+                            .chain(c.series.iter().map(|s| &s.name))
+                            .chain(c.unit.iter())
+                        {
+                            f(s, &x.origin);
                         }
                     }
                 }

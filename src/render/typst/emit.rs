@@ -240,6 +240,16 @@ fn table_args(t: &Table, numbered_figure: bool) -> String {
 }
 
 fn figure(f: &Figure) -> String {
+    if let Some(chart) = &f.chart {
+        return format!(
+            "#nb-chart(label: {}, number: {}, caption: {}, width: {}, svg: {})",
+            label(&f.num.id),
+            str_lit(&f.num.label),
+            str_lit(&f.caption),
+            f.width,
+            str_lit(&crate::render::chart::svg(chart))
+        );
+    }
     let images: Vec<String> = f
         .images
         .iter()

@@ -1,0 +1,206 @@
+//! `::: {.chart …}` blocks: a chart's data, from a dataset or written inline.
+//!
+//! ```text
+//! ::: {.chart #fig-kinds type=pie caption="学校类型分布" dataset=schools label=kind aggregate=count unit="所"}
+//! :::
+//! ::: {.chart #fig-scale type=bar caption="招生规模" dataset=schools label=short value="enrol_prev,enrol_cur" series="2024年,2025年" unit="人"}
+//! :::
+//! ::: {.chart #fig-x type=pie caption="办学主体" data="公办:28, 民办:3" unit="所"}
+//! :::
+//! ```
+
+use super::attrs::Attrs;
+use crate::model::{Chart, ChartKind, Series};
+use serde_json::{Map, Value};
+
+/// The attributes a chart block takes.
+pub const KEYS: &[&str] = &[
+    "type",
+    "caption",
+    "dataset",
+    "label",
+    "value",
+    "series",
+    "aggregate",
+    "data",
+    "unit",
+    "width",
+];
+
+fn number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().replace(',', "").parse().ok(),
+        _ => None,
+    }
+}
+
+/// Builds the chart from a block's attributes and the report data.
+pub fn build(attrs: &Attrs, data: &Map<String, Value>) -> Result<Chart, String> {
+    let kind = match attrs.values.get("type").map(String::as_str) {
+        Some("pie") => ChartKind::Pie,
+        Some("bar") => ChartKind::Bar,
+        Some("line") => ChartKind::Line,
+        Some(other) => return Err(format!("type={other}: expected `pie`, `bar` or `line`")),
+        None => return Err("missing `type=pie|bar|line`".into()),
+    };
+    let unit = attrs.values.get("unit").cloned();
+    let (categories, series) = if let Some(inline) = attrs.values.get("data") {
+        inline_data(inline)?
+    } else {
+        dataset_data(attrs, data)?
+    };
+    if categories.is_empty() {
+        return Err("the chart has no data".into());
+    }
+    if kind == ChartKind::Pie && series.len() != 1 {
+        return Err("a pie chart takes exactly one value series".into());
+    }
+    if series
+        .iter()
+        .flat_map(|s| &s.values)
+        .any(|v| !v.is_finite() || (kind == ChartKind::Pie && *v < 0.0))
+    {
+        return Err("chart values must be finite numbers (and not negative in a pie)".into());
+    }
+    Ok(Chart {
+        kind,
+        categories,
+        series,
+        unit,
+    })
+}
+
+fn inline_data(s: &str) -> Result<(Vec<String>, Vec<Series>), String> {
+    let mut cats = Vec::new();
+    let mut vals = Vec::new();
+    for part in s
+        .split([',', '，'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let (k, v) = part
+            .rsplit_once([':', '：'])
+            .ok_or_else(|| format!("data=\"{s}\": expected `名称:数值, 名称:数值`"))?;
+        let x: f64 = v
+            .trim()
+            .parse()
+            .map_err(|_| format!("data: `{v}` is not a number"))?;
+        cats.push(k.trim().to_string());
+        vals.push(x);
+    }
+    Ok((
+        cats,
+        vec![Series {
+            name: String::new(),
+            values: vals,
+        }],
+    ))
+}
+
+fn dataset_data(
+    attrs: &Attrs,
+    data: &Map<String, Value>,
+) -> Result<(Vec<String>, Vec<Series>), String> {
+    let name = attrs
+        .values
+        .get("dataset")
+        .ok_or("expected `dataset=…` (or inline `data=\"名称:数值, …\"`)")?;
+    let rows = data
+        .get(name)
+        .and_then(Value::as_array)
+        .ok_or_else(|| format!("dataset={name}: no dataset of that name holding a list of rows (see report.json `data`)"))?;
+    let label = attrs
+        .values
+        .get("label")
+        .ok_or("expected `label=<field>` naming the category field")?;
+    let fields: Vec<String> = attrs
+        .values
+        .get("value")
+        .map(|v| {
+            v.split(',')
+                .map(|f| f.trim().to_string())
+                .filter(|f| !f.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let aggregate = attrs.values.get("aggregate").map(String::as_str);
+    let label_of = |row: &Value, i: usize| -> Result<String, String> {
+        match row.get(label) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(Value::Number(n)) => Ok(n.to_string()),
+            _ => Err(format!("dataset {name}, row {}: no `{label}` field", i + 1)),
+        }
+    };
+    let value_of = |row: &Value, f: &str, i: usize| -> Result<f64, String> {
+        row.get(f).and_then(number).ok_or_else(|| {
+            format!(
+                "dataset {name}, row {}: `{f}` is missing or not a number",
+                i + 1
+            )
+        })
+    };
+    let mut cats: Vec<String> = Vec::new();
+    let mut sums: Vec<Vec<f64>> = Vec::new();
+    match aggregate {
+        Some("count") | Some("sum") => {
+            let count = aggregate == Some("count");
+            if !count && fields.is_empty() {
+                return Err("aggregate=sum needs `value=<field>`".into());
+            }
+            let width = if count { 1 } else { fields.len() };
+            for (i, row) in rows.iter().enumerate() {
+                let l = label_of(row, i)?;
+                let k = match cats.iter().position(|c| *c == l) {
+                    Some(k) => k,
+                    None => {
+                        cats.push(l);
+                        sums.push(vec![0.0; width]);
+                        cats.len() - 1
+                    }
+                };
+                if count {
+                    sums[k][0] += 1.0;
+                } else {
+                    for (j, f) in fields.iter().enumerate() {
+                        sums[k][j] += value_of(row, f, i)?;
+                    }
+                }
+            }
+        }
+        None => {
+            if fields.is_empty() {
+                return Err("expected `value=<field>[,<field>…]` (or `aggregate=count`)".into());
+            }
+            for (i, row) in rows.iter().enumerate() {
+                cats.push(label_of(row, i)?);
+                sums.push(
+                    fields
+                        .iter()
+                        .map(|f| value_of(row, f, i))
+                        .collect::<Result<_, _>>()?,
+                );
+            }
+        }
+        Some(other) => return Err(format!("aggregate={other}: expected `count` or `sum`")),
+    }
+    let width = sums.first().map(Vec::len).unwrap_or(0);
+    let names: Vec<String> = match attrs.values.get("series") {
+        Some(s) => s.split(',').map(|x| x.trim().to_string()).collect(),
+        None => fields.clone(),
+    };
+    if names.len() != width && !(aggregate == Some("count") && attrs.values.get("series").is_none())
+    {
+        return Err(format!(
+            "series=\"…\" names {} series but there are {width}",
+            names.len()
+        ));
+    }
+    let series = (0..width)
+        .map(|j| Series {
+            name: names.get(j).cloned().unwrap_or_default(),
+            values: sums.iter().map(|r| r[j]).collect(),
+        })
+        .collect();
+    Ok((cats, series))
+}
