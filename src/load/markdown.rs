@@ -218,22 +218,29 @@ impl Ctx<'_> {
         children: &[Node],
         scope: Scope,
     ) -> Option<Block> {
-        self.check_keys(
-            attrs,
-            &origin,
-            &[
-                "caption",
-                "unit",
-                "header-rows",
-                "size",
-                "landscape",
-                "widths",
-            ],
-        );
+        let mut keys = vec![
+            "caption",
+            "unit",
+            "header-rows",
+            "size",
+            "landscape",
+            "widths",
+        ];
+        keys.extend_from_slice(super::bound_table::KEYS);
+        self.check_keys(attrs, &origin, &keys);
         let id = self.check_id(&attrs.id, "tbl-", &origin);
         let caption = self.required(attrs, "caption", &origin)?;
         let blocks = self.nodes_in(children, scope, true);
         let mut table: Option<Table> = None;
+        if attrs.values.contains_key("dataset") {
+            match super::bound_table::build(&attrs.values, self.data, &origin) {
+                Ok(t) => table = Some(t),
+                Err(e) => {
+                    self.errors.error(origin.to_string(), e);
+                    return None;
+                }
+            }
+        }
         let mut notes = Vec::new();
         for b in blocks {
             match b {

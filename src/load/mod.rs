@@ -6,6 +6,7 @@
 
 pub mod appendix;
 pub mod attrs;
+pub mod bound_table;
 pub mod charts;
 pub mod config;
 pub mod data;
