@@ -7,6 +7,7 @@
 //! the outputs.
 
 pub mod error;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;

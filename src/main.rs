@@ -43,6 +43,22 @@ enum Command {
         #[arg(long)]
         allow_errors: bool,
     },
+    /// Write the six indicator tables as an Excel workbook to fill in
+    /// (pre-filled with the project's current values, if any).
+    InitData {
+        /// The project directory (holding report.json).
+        project: PathBuf,
+        /// Where to write the workbook [default: <project>/data/indicators.xlsx].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// School names for the per-school table, comma-separated (when the
+        /// project has no values yet).
+        #[arg(long, value_delimiter = ',')]
+        schools: Vec<String>,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
     /// List the fonts found and the role each fills.
     Fonts {
         #[command(flatten)]
@@ -98,6 +114,12 @@ fn main() -> ExitCode {
             project,
             allow_errors,
         } => check(&project, allow_errors),
+        Command::InitData {
+            project,
+            out,
+            schools,
+            force,
+        } => init_data(&project, out, &schools, force),
         Command::Fonts { fonts } => {
             list_fonts(&fonts);
             Ok(())
@@ -189,4 +211,36 @@ fn list_fonts(fonts: &FontArgs) {
     for (family, variant, source) in set.describe() {
         println!("  {family}\t{variant}\t{source}");
     }
+}
+
+fn init_data(
+    project: &Path,
+    out: Option<PathBuf>,
+    schools: &[String],
+    force: bool,
+) -> Result<(), Error> {
+    let p = nianbao::load::project::Project::open(project)?;
+    let text = p.read_text("report.json", "report.json")?;
+    let config = nianbao::load::config::parse("report.json", &text)?;
+    let values =
+        match &config.appendix {
+            Some(a) if p.root().join(&a.values).is_file() => Some(
+                nianbao::load::data::load_dataset(&p, &a.values, "report.json: appendix.values")?,
+            ),
+            _ => None,
+        };
+    let out = out.unwrap_or_else(|| project.join("data").join("indicators.xlsx"));
+    if out.exists() && !force {
+        return Err(Error::at(
+            out.display().to_string(),
+            "already exists; pass --force to replace it",
+        ));
+    }
+    let bytes = nianbao::init::indicator_workbook(config.year, values.as_ref(), schools)?;
+    nianbao::output::write_atomic(&out, &bytes)?;
+    eprintln!(
+        "wrote {} — fill it in, then set report.json appendix.values to it",
+        out.display()
+    );
+    Ok(())
 }

@@ -194,3 +194,37 @@ fn seeded_inconsistencies_are_each_reported_with_their_location() {
     );
     assert!(expected.len() >= 15);
 }
+
+#[test]
+fn excel_workbooks_feed_the_appendix_and_the_datasets() {
+    let dir = temp_copy(&root().join("tests/fixtures/minimal"), "xlsx");
+    // The indicator workbook `nianbao init-data` writes, pre-filled.
+    let values = json!({ "resources": { "internet_bandwidth": ["1000", "4321.5"] } });
+    let book =
+        nianbao::init::indicator_workbook(2025, Some(&values), &["甲校".to_string()]).unwrap();
+    std::fs::write(dir.join("data/indicators.xlsx"), book).unwrap();
+    // A dataset kept in Excel instead of CSV.
+    let rows = vec![
+        vec![json!("name"), json!("prev"), json!("cur")],
+        vec![json!("表格甲校"), json!(1200), json!(1300)],
+        vec![json!("表格乙校"), json!(800), json!(850)],
+    ];
+    std::fs::write(
+        dir.join("data/schools.xlsx"),
+        nianbao::init::workbook(&[("学校".into(), rows)]).unwrap(),
+    )
+    .unwrap();
+    let report = std::fs::read_to_string(dir.join("report.json")).unwrap().replace(
+        "\"data\": { \"totals\": \"data/totals.json\", \"schools\": \"data/schools.csv\" },",
+        "\"data\": { \"totals\": \"data/totals.json\", \"schools\": \"data/schools.xlsx\" }, \"appendix\": { \"values\": \"data/indicators.xlsx\" },",
+    );
+    std::fs::write(dir.join("report.json"), report).unwrap();
+    let (checked, pdf) = build(&dir);
+    assert_eq!(checked.document.appendix.len(), 6);
+    let text = compact(&pages_text(&pdf).join(""));
+    assert!(text.contains("4321.5"), "appendix value from the workbook");
+    assert!(
+        text.contains("表格甲校1200"),
+        "dataset row from the workbook"
+    );
+}

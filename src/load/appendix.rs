@@ -258,3 +258,62 @@ fn format_values(v: Option<&Value>, n: usize, row: &RowSchema, loc: &str) -> Res
         })
         .collect()
 }
+
+/// The header of the `键` column in indicator workbooks.
+pub const KEY_HEADER: &str = "键";
+
+/// Reads an indicator workbook (one sheet per table, as `nianbao init-data`
+/// writes it) into the same shape as an indicators JSON file. `Ok(None)` when
+/// the workbook is not one.
+pub fn from_workbook(file: &str, sheets: &[(String, super::data::Sheet)]) -> Result<Option<Value>> {
+    let schemas = schemas();
+    let is_indicator_sheet = |name: &str, rows: &super::data::Sheet| {
+        schemas.iter().any(|s| s.title == name || s.id == name)
+            && rows.first().and_then(|r| r.get(3)).and_then(Value::as_str) == Some(KEY_HEADER)
+    };
+    if sheets.is_empty() || !sheets.iter().all(|(n, r)| is_indicator_sheet(n, r)) {
+        return Ok(None);
+    }
+    let mut out = serde_json::Map::new();
+    for (name, rows) in sheets {
+        let schema = schemas
+            .iter()
+            .find(|s| s.title == *name || s.id == *name)
+            .expect("checked above");
+        let header = &rows[0];
+        let value_cols: Vec<usize> = (4..header.len())
+            .filter(|&c| !header[c].is_null())
+            .collect();
+        let mut values = serde_json::Map::new();
+        for (r, row) in rows.iter().enumerate().skip(1) {
+            let Some(key) = row.get(3).and_then(Value::as_str) else {
+                continue;
+            };
+            if !schema.rows.iter().any(|x| x.key == key) {
+                return Err(Error::at(
+                    format!("{file} [{name}] row {}", r + 1),
+                    format!(
+                        "unknown indicator key `{key}` (the 键 column must be left as generated)"
+                    ),
+                ));
+            }
+            let vals: Vec<Value> = value_cols
+                .iter()
+                .map(|&c| match row.get(c) {
+                    Some(Value::String(s)) if s == "-" => Value::Null,
+                    Some(v) => v.clone(),
+                    None => Value::Null,
+                })
+                .collect();
+            values.insert(key.to_string(), Value::Array(vals));
+        }
+        let table = if schema.columns == "schools" {
+            let schools: Vec<Value> = value_cols.iter().map(|&c| header[c].clone()).collect();
+            serde_json::json!({ "schools": schools, "rows": values })
+        } else {
+            Value::Object(values)
+        };
+        out.insert(schema.id.clone(), table);
+    }
+    Ok(Some(Value::Object(out)))
+}
