@@ -228,3 +228,49 @@ fn excel_workbooks_feed_the_appendix_and_the_datasets() {
         "dataset row from the workbook"
     );
 }
+
+#[test]
+fn a_year_without_graduates_leaves_graduate_rows_empty() {
+    let dir = temp_copy(&root().join("tests/fixtures/minimal"), "nograd");
+    let values = json!({
+        "scorecard": { "graduates": [520, 0], "placed": [500, 0], "further_study": [300, 0], "monthly_income": ["2400.00", "2500.00"] },
+        "policy": { "students": [1800, 1750] }
+    });
+    std::fs::write(dir.join("data/indicators.json"), values.to_string()).unwrap();
+    let report = std::fs::read_to_string(dir.join("report.json"))
+        .unwrap()
+        .replace(
+            "\"style\":",
+            "\"appendix\": { \"values\": \"data/indicators.json\" }, \"style\":",
+        );
+    std::fs::write(dir.join("report.json"), report).unwrap();
+    let checked = nianbao::check(&dir).unwrap();
+    let cells = |table: usize, indicator: &str| -> Vec<String> {
+        let t = &checked.document.appendix[table];
+        let row = t
+            .rows
+            .iter()
+            .find(|r| {
+                r.iter()
+                    .any(|c| nianbao::model::Inline::plain(&c.content) == indicator)
+            })
+            .unwrap_or_else(|| panic!("no row {indicator}"));
+        row.iter()
+            .rev()
+            .take(2)
+            .map(|c| nianbao::model::Inline::plain(&c.content))
+            .collect()
+    };
+    assert_eq!(
+        cells(0, "其中：升学人数"),
+        ["-", "300"],
+        "current year has no graduates"
+    );
+    assert_eq!(cells(0, "毕业去向落实人数"), ["-", "500"]);
+    assert_eq!(cells(0, "月收入"), ["-", "2400.00"]);
+    assert_eq!(
+        cells(5, "全日制在校生人数"),
+        ["1750", "1800"],
+        "other rows keep their values"
+    );
+}

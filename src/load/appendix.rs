@@ -69,10 +69,18 @@ pub fn build(
             );
         }
     }
+    // A year without graduates leaves every graduate row empty that year.
+    let graduates = obj.get("scorecard").and_then(|s| s.get("graduates"));
+    let no_graduates: Vec<bool> = (0..2)
+        .map(|i| match graduates.and_then(|g| g.get(i)) {
+            None | Some(Value::Null) => graduates.is_some(),
+            Some(v) => v.as_f64() == Some(0.0) || v.as_str().is_some_and(|s| s.trim() == "0"),
+        })
+        .collect();
     let mut tables = Vec::new();
     for schema in &schemas {
         let v = obj.get(&schema.id).cloned().unwrap_or(Value::Null);
-        match build_one(file, schema, &v, region, code, year) {
+        match build_one(file, schema, &v, region, code, year, &no_graduates) {
             Ok(t) => tables.push(t),
             Err(e) => errors.diagnostics.extend(e.diagnostics),
         }
@@ -95,6 +103,7 @@ fn build_one(
     region: &str,
     code: &str,
     year: i32,
+    no_graduates: &[bool],
 ) -> Result<Table> {
     let loc = |k: &str| format!("{file}: {}.{k}", schema.id);
     let by_school = schema.columns == "schools";
@@ -181,7 +190,14 @@ fn build_one(
         }
         row.push(cell(&r.unit, 2));
         let vals = rows_obj.and_then(|o| o.get(&r.key));
-        let formatted = format_values(vals, value_cols, r, &loc(&r.key))?;
+        let mut formatted = format_values(vals, value_cols, r, &loc(&r.key))?;
+        if r.graduate && !by_school {
+            for (i, f) in formatted.iter_mut().enumerate() {
+                if no_graduates.get(i).copied().unwrap_or(false) {
+                    *f = "-".into();
+                }
+            }
+        }
         for (k, s) in formatted.into_iter().enumerate() {
             row.push(cell(&s, 3 + k));
         }
