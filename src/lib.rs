@@ -39,14 +39,29 @@ pub fn check_with(dir: &Path, allow_data_errors: bool) -> Result<Checked> {
     Ok(Checked { document, warnings })
 }
 
-/// Builds the PDF of a checked report.
+/// Builds the PDF of a checked report (PDF/A-2b).
 pub fn build_pdf(
     checked: &Checked,
     project_dir: &Path,
     fonts: std::sync::Arc<render::typst::fonts::FontSet>,
 ) -> Result<(Vec<u8>, render::typst::Generated)> {
+    build_pdf_for(
+        checked,
+        project_dir,
+        fonts,
+        render::typst::PdfTarget::Archive,
+    )
+}
+
+/// Builds the PDF of a checked report for a given use.
+pub fn build_pdf_for(
+    checked: &Checked,
+    project_dir: &Path,
+    fonts: std::sync::Arc<render::typst::fonts::FontSet>,
+    target: render::typst::PdfTarget,
+) -> Result<(Vec<u8>, render::typst::Generated)> {
     render::typst::check_glyphs(&checked.document, &fonts)?;
     let generated = render::typst::generate(&checked.document, project_dir)?;
-    let pdf = render::typst::compile(&checked.document, &generated, fonts)?;
+    let pdf = render::typst::compile(&checked.document, &generated, fonts, target)?;
     Ok((pdf, generated))
 }

@@ -32,6 +32,10 @@ enum Command {
         /// Build even when the numbers are inconsistent (reported as warnings).
         #[arg(long)]
         allow_errors: bool,
+        /// A PDF for the print shop (PDF 1.7, text in pure K black) instead of
+        /// PDF/A-2b for publishing and archiving.
+        #[arg(long)]
+        for_print: bool,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -101,6 +105,7 @@ fn main() -> ExitCode {
             format,
             emit_typst,
             allow_errors,
+            for_print,
             fonts,
         } => build(
             &project,
@@ -108,6 +113,7 @@ fn main() -> ExitCode {
             format,
             emit_typst.as_deref(),
             allow_errors,
+            for_print,
             &fonts,
         ),
         Command::Check {
@@ -160,6 +166,7 @@ fn build(
     format: Format,
     emit_typst: Option<&Path>,
     allow_errors: bool,
+    for_print: bool,
     fonts: &FontArgs,
 ) -> Result<(), Error> {
     let checked = nianbao::check_with(project, allow_errors)?;
@@ -173,7 +180,12 @@ fn build(
     }
     let font_set = FontSet::new(&fonts.options());
     let root = project.canonicalize().unwrap_or(project.to_path_buf());
-    let (pdf, generated) = nianbao::build_pdf(&checked, &root, font_set)?;
+    let target = if for_print {
+        nianbao::render::typst::PdfTarget::Print
+    } else {
+        nianbao::render::typst::PdfTarget::Archive
+    };
+    let (pdf, generated) = nianbao::build_pdf_for(&checked, &root, font_set, target)?;
     if let Some(dir) = emit_typst {
         for (path, text) in &generated.sources {
             nianbao::output::write_atomic(

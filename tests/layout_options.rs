@@ -48,3 +48,45 @@ fn chinese_numbering_gongwen_headings_report_style_and_landscape() {
     assert!(sizes.iter().any(|&(w, h)| w > h), "no landscape page");
     assert!(sizes.iter().filter(|&&(w, h)| w < h).count() >= 5);
 }
+
+fn content_streams(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter_map(|s| s.decompressed_content().ok())
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect()
+}
+
+#[test]
+fn print_shop_pdf_has_pure_k_text_and_archive_pdf_is_pdf_a() {
+    let dir = root().join("tests/fixtures/minimal");
+    let checked = nianbao::check(&dir).unwrap();
+    let canon = dir.canonicalize().unwrap();
+    let (print, _) = nianbao::build_pdf_for(
+        &checked,
+        &canon,
+        fonts(),
+        nianbao::render::typst::PdfTarget::Print,
+    )
+    .unwrap();
+    let streams = content_streams(&print);
+    assert!(
+        streams.iter().any(|s| s.contains("0 0 0 1 k")),
+        "no pure-K fill"
+    );
+    assert!(
+        !streams.iter().any(|s| s.contains("0 0 0 rg")),
+        "RGB black left in the print PDF"
+    );
+    let (archive, _) = nianbao::build_pdf(&checked, &canon, fonts()).unwrap();
+    let text = String::from_utf8_lossy(&archive);
+    assert!(
+        text.contains("pdfaid:part")
+            || content_streams(&archive)
+                .iter()
+                .any(|s| s.contains("pdfaid:part")),
+        "no PDF/A identification"
+    );
+}

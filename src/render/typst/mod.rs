@@ -210,9 +210,29 @@ pub fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
     errors.finish().map(|_| ())
 }
 
+/// How the PDF is meant to be used.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PdfTarget {
+    /// PDF/A-2b for publishing and archiving (the default).
+    #[default]
+    Archive,
+    /// For the print shop: PDF 1.7 with text and rules in pure K black.
+    Print,
+}
+
 /// Compiles generated sources to a PDF.
-pub fn compile(doc: &Document, generated: &Generated, fonts: Arc<FontSet>) -> Result<Vec<u8>> {
-    let mut world = ReportWorld::new(fonts, doc.meta.document_date);
+pub fn compile(
+    doc: &Document,
+    generated: &Generated,
+    fonts: Arc<FontSet>,
+    target: PdfTarget,
+) -> Result<Vec<u8>> {
+    let black = if target == PdfTarget::Print {
+        "k"
+    } else {
+        "rgb"
+    };
+    let mut world = ReportWorld::new(fonts, doc.meta.document_date, &[("black", black)]);
     for (path, text) in &generated.sources {
         world.add_source(path, text.clone());
     }
@@ -220,6 +240,11 @@ pub fn compile(doc: &Document, generated: &Generated, fonts: Arc<FontSet>) -> Re
         world.add_file(path, bytes.clone());
     }
     let warned = typst::compile::<PagedDocument>(&world);
+    if std::env::var_os("NIANBAO_DEBUG_TYPST").is_some() {
+        for w in &warned.warnings {
+            eprintln!("typst warning: {}", w.message);
+        }
+    }
     let document = warned
         .output
         .map_err(|diags| map_diagnostics(&world, &diags))?;
@@ -233,8 +258,11 @@ pub fn compile(doc: &Document, generated: &Generated, fonts: Arc<FontSet>) -> Re
         )),
         creator: Smart::Custom(Some("nianbao".into())),
         timestamp: Some(Timestamp::new_utc(date)),
-        standards: PdfStandards::new(&[PdfStandard::A_2b])
-            .map_err(|e| Error::at("", format!("{e:?}")))?,
+        standards: PdfStandards::new(match target {
+            PdfTarget::Archive => &[PdfStandard::A_2b],
+            PdfTarget::Print => &[PdfStandard::V_1_7],
+        })
+        .map_err(|e| Error::at("", format!("{e:?}")))?,
         ..Default::default()
     };
     typst_pdf::pdf(&document, &options).map_err(|diags| map_diagnostics(&world, &diags))

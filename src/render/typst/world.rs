@@ -31,10 +31,14 @@ pub fn file_id(path: &str) -> FileId {
 }
 
 impl ReportWorld {
-    /// A world whose main file is `/main.typ`.
-    pub fn new(fonts: Arc<FontSet>, today: (i32, u8, u8)) -> Self {
+    /// A world whose main file is `/main.typ`; `inputs` become `sys.inputs`.
+    pub fn new(fonts: Arc<FontSet>, today: (i32, u8, u8), inputs: &[(&str, &str)]) -> Self {
+        let mut dict = typst::foundations::Dict::new();
+        for (k, v) in inputs {
+            dict.insert((*k).into(), typst::foundations::Value::Str((*v).into()));
+        }
         ReportWorld {
-            library: LazyHash::new(Library::builder().build()),
+            library: LazyHash::new(Library::builder().with_inputs(dict).build()),
             fonts,
             main: file_id("/main.typ"),
             sources: HashMap::new(),
