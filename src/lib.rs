@@ -40,3 +40,8 @@ pub fn build_pdf(
     let pdf = render::typst::compile(&checked.document, &generated, fonts)?;
     Ok((pdf, generated))
 }
+
+/// Builds the DOCX of a checked report.
+pub fn build_docx(checked: &Checked) -> Result<Vec<u8>> {
+    render::docx::render(&checked.document)
+}

@@ -24,7 +24,7 @@ enum Command {
         #[arg(long, default_value = "out")]
         out: PathBuf,
         /// Which outputs to write.
-        #[arg(long, value_enum, default_value_t = Format::Pdf)]
+        #[arg(long, value_enum, default_value_t = Format::All)]
         format: Format,
         /// Also write the generated Typst sources and assets to this directory.
         #[arg(long)]
@@ -125,23 +125,31 @@ fn build(
     let checked = nianbao::check(project)?;
     print_warnings(&checked.warnings);
     let name = checked.document.meta.name.clone();
+    if matches!(format, Format::Pdf | Format::All) {
+        let font_set = FontSet::new(&fonts.options());
+        let root = project.canonicalize().unwrap_or(project.to_path_buf());
+        let (pdf, generated) = nianbao::build_pdf(&checked, &root, font_set)?;
+        if let Some(dir) = emit_typst {
+            for (path, text) in &generated.sources {
+                nianbao::output::write_atomic(
+                    &dir.join(path.trim_start_matches('/')),
+                    text.as_bytes(),
+                )?;
+            }
+            for (path, bytes) in &generated.assets {
+                nianbao::output::write_atomic(&dir.join(path.trim_start_matches('/')), bytes)?;
+            }
+        }
+        let pdf_path = out.join(format!("{name}.pdf"));
+        nianbao::output::write_atomic(&pdf_path, &pdf)?;
+        eprintln!("wrote {}", pdf_path.display());
+    }
     if matches!(format, Format::Docx | Format::All) {
-        return Err(Error::at("--format", "DOCX output is not available yet; use --format pdf"));
+        let docx = nianbao::build_docx(&checked)?;
+        let docx_path = out.join(format!("{name}.docx"));
+        nianbao::output::write_atomic(&docx_path, &docx)?;
+        eprintln!("wrote {}", docx_path.display());
     }
-    let font_set = FontSet::new(&fonts.options());
-    let root = project.canonicalize().unwrap_or(project.to_path_buf());
-    let (pdf, generated) = nianbao::build_pdf(&checked, &root, font_set)?;
-    if let Some(dir) = emit_typst {
-        for (path, text) in &generated.sources {
-            nianbao::output::write_atomic(&dir.join(path.trim_start_matches('/')), text.as_bytes())?;
-        }
-        for (path, bytes) in &generated.assets {
-            nianbao::output::write_atomic(&dir.join(path.trim_start_matches('/')), bytes)?;
-        }
-    }
-    let pdf_path = out.join(format!("{name}.pdf"));
-    nianbao::output::write_atomic(&pdf_path, &pdf)?;
-    eprintln!("wrote {}", pdf_path.display());
     Ok(())
 }
 

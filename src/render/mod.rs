@@ -1,3 +1,4 @@
 //! Backends: turn the numbered document model into output files.
 
+pub mod docx;
 pub mod typst;
