@@ -111,7 +111,11 @@ pub fn toc(w: &mut Writer, instr: &str, entries: &[TocEntry], style: &dyn Fn(&To
     }
 }
 
-/// The PAGE field as it appears in footers.
-pub fn page(out: &mut String) {
-    field(out, "PAGE", "1", &RunFmt::default());
+/// The PAGE field as it appears in footers (upper-case roman or arabic).
+pub fn page(out: &mut String, roman: bool) {
+    if roman {
+        field(out, "PAGE \\* ROMAN", "I", &RunFmt::default());
+    } else {
+        field(out, "PAGE \\* ARABIC", "1", &RunFmt::default());
+    }
 }

@@ -39,6 +39,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
         front::declaration(w)?;
         w.end_section(sections::SectKind::Cover);
         front::front_matter(w)?;
+        // Not inside the last list: LibreOffice drops a section break that
+        // sits in an index's last paragraph.
+        w.spacer();
         w.end_section(sections::SectKind::Front);
         Ok(())
     })?;

@@ -23,6 +23,8 @@ pub enum SectKind {
 // Relationship ids of the header/footer parts.
 const FOOTER_ODD: &str = "rIdFooterOdd";
 const FOOTER_EVEN: &str = "rIdFooterEven";
+const FRONT_FOOTER_ODD: &str = "rIdFrontFooterOdd";
+const FRONT_FOOTER_EVEN: &str = "rIdFrontFooterEven";
 const HEADER_ODD: &str = "rIdHeaderOdd";
 const HEADER_EVEN: &str = "rIdHeaderEven";
 
@@ -50,15 +52,13 @@ impl Writer<'_> {
             }
         }
         if numbered {
-            let _ = write!(
-                s,
-                r#"<w:footerReference w:type="default" r:id="{FOOTER_ODD}"/>"#
-            );
+            let (odd_id, even_id) = match kind {
+                SectKind::Front => (FRONT_FOOTER_ODD, FRONT_FOOTER_EVEN),
+                _ => (FOOTER_ODD, FOOTER_EVEN),
+            };
+            let _ = write!(s, r#"<w:footerReference w:type="default" r:id="{odd_id}"/>"#);
             if even {
-                let _ = write!(
-                    s,
-                    r#"<w:footerReference w:type="even" r:id="{FOOTER_EVEN}"/>"#
-                );
+                let _ = write!(s, r#"<w:footerReference w:type="even" r:id="{even_id}"/>"#);
             }
         }
         s.push_str(r#"<w:type w:val="nextPage"/>"#);
@@ -118,41 +118,39 @@ impl Writer<'_> {
                 headers.push((HEADER_EVEN.to_string(), hdr_ftr("hdr", &x)));
             }
         }
-        let mut footers = Vec::new();
-        let number = |dash: bool| {
+        // The number format is also in the field: LibreOffice ignores the
+        // section's `pgNumType@fmt` for footer fields.
+        let number = |roman: bool| {
             let mut c = String::new();
+            let dash = h.dash_page_numbers;
             if dash {
                 text_runs(&mut c, "— ", &RunFmt::default());
             }
-            fields::page(&mut c);
+            fields::page(&mut c, roman);
             if dash {
                 text_runs(&mut c, " —", &RunFmt::default());
             }
             c
         };
-        if h.dash_page_numbers {
-            // Odd pages: right, one character in; even pages: left.
-            let em = h.page_number_size * 10;
-            let mut odd = String::new();
-            para(
-                &mut odd,
-                "Footer",
-                &format!(r#"<w:ind w:right="{em}"/><w:jc w:val="right"/>"#),
-                &number(true),
-            );
-            let mut even = String::new();
-            para(
-                &mut even,
-                "Footer",
-                &format!(r#"<w:ind w:left="{em}"/><w:jc w:val="left"/>"#),
-                &number(true),
-            );
-            footers.push((FOOTER_ODD.to_string(), hdr_ftr("ftr", &odd)));
-            footers.push((FOOTER_EVEN.to_string(), hdr_ftr("ftr", &even)));
-        } else {
-            let mut x = String::new();
-            para(&mut x, "Footer", "", &number(false));
-            footers.push((FOOTER_ODD.to_string(), hdr_ftr("ftr", &x)));
+        let mut footers: Vec<(String, String)> = Vec::new();
+        for (roman, odd_id, even_id) in [(true, FRONT_FOOTER_ODD, FRONT_FOOTER_EVEN), (false, FOOTER_ODD, FOOTER_EVEN)] {
+            if roman && !self.doc.style.roman_front_matter {
+                continue;
+            }
+            if h.dash_page_numbers {
+                // Odd pages: right, one character in; even pages: left.
+                let em = h.page_number_size * 10;
+                let mut odd = String::new();
+                para(&mut odd, "Footer", &format!(r#"<w:ind w:right="{em}"/><w:jc w:val="right"/>"#), &number(roman));
+                let mut even = String::new();
+                para(&mut even, "Footer", &format!(r#"<w:ind w:left="{em}"/><w:jc w:val="left"/>"#), &number(roman));
+                footers.push((odd_id.to_string(), hdr_ftr("ftr", &odd)));
+                footers.push((even_id.to_string(), hdr_ftr("ftr", &even)));
+            } else {
+                let mut x = String::new();
+                para(&mut x, "Footer", "", &number(roman));
+                footers.push((odd_id.to_string(), hdr_ftr("ftr", &x)));
+            }
         }
         (headers, footers)
     }
