@@ -65,3 +65,8 @@ pub fn build_pdf_for(
     let pdf = render::typst::compile(&checked.document, &generated, fonts, target)?;
     Ok((pdf, generated))
 }
+
+/// Builds the DOCX of a checked report.
+pub fn build_docx(checked: &Checked) -> Result<Vec<u8>> {
+    render::docx::render(&checked.document)
+}

@@ -24,7 +24,7 @@ enum Command {
         #[arg(long, default_value = "out")]
         out: PathBuf,
         /// Which outputs to write.
-        #[arg(long, value_enum, default_value_t = Format::Pdf)]
+        #[arg(long, value_enum, default_value_t = Format::All)]
         format: Format,
         /// Also write the generated Typst sources and assets to this directory.
         #[arg(long)]
@@ -172,34 +172,45 @@ fn build(
     let checked = nianbao::check_with(project, allow_errors)?;
     print_warnings(&checked.warnings);
     let name = checked.document.meta.name.clone();
+    // Everything is built in memory first: a failure writes no file at all.
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if matches!(format, Format::Pdf | Format::All) {
+        let font_set = FontSet::new(&fonts.options());
+        let root = project.canonicalize().unwrap_or(project.to_path_buf());
+        let target = if for_print {
+            nianbao::render::typst::PdfTarget::Print
+        } else {
+            nianbao::render::typst::PdfTarget::Archive
+        };
+        let (pdf, generated) = nianbao::build_pdf_for(&checked, &root, font_set, target)?;
+        if let Some(dir) = emit_typst {
+            for (path, text) in &generated.sources {
+                files.push((
+                    dir.join(path.trim_start_matches('/')),
+                    text.clone().into_bytes(),
+                ));
+            }
+            for (path, bytes) in &generated.assets {
+                files.push((dir.join(path.trim_start_matches('/')), bytes.clone()));
+            }
+        }
+        files.push((out.join(format!("{name}.pdf")), pdf));
+    }
     if matches!(format, Format::Docx | Format::All) {
-        return Err(Error::at(
-            "--format",
-            "DOCX output is not available yet; use --format pdf",
+        files.push((
+            out.join(format!("{name}.docx")),
+            nianbao::build_docx(&checked)?,
         ));
     }
-    let font_set = FontSet::new(&fonts.options());
-    let root = project.canonicalize().unwrap_or(project.to_path_buf());
-    let target = if for_print {
-        nianbao::render::typst::PdfTarget::Print
-    } else {
-        nianbao::render::typst::PdfTarget::Archive
-    };
-    let (pdf, generated) = nianbao::build_pdf_for(&checked, &root, font_set, target)?;
-    if let Some(dir) = emit_typst {
-        for (path, text) in &generated.sources {
-            nianbao::output::write_atomic(
-                &dir.join(path.trim_start_matches('/')),
-                text.as_bytes(),
-            )?;
-        }
-        for (path, bytes) in &generated.assets {
-            nianbao::output::write_atomic(&dir.join(path.trim_start_matches('/')), bytes)?;
-        }
+    for (path, bytes) in &files {
+        nianbao::output::write_atomic(path, bytes)?;
     }
-    let pdf_path = out.join(format!("{name}.pdf"));
-    nianbao::output::write_atomic(&pdf_path, &pdf)?;
-    eprintln!("wrote {}", pdf_path.display());
+    for (path, _) in files
+        .iter()
+        .filter(|(p, _)| emit_typst.is_none_or(|d| !p.starts_with(d)))
+    {
+        eprintln!("wrote {}", path.display());
+    }
     Ok(())
 }
 

@@ -1,0 +1,250 @@
+//! The narrative: chapters, headings, paragraphs, lists, case boxes, the
+//! appendix and the closing signature; inline content as runs.
+
+use super::fields::{SeqKind, caption_label};
+use super::house::KAI;
+use super::xml::{RunFmt, attr, text_runs};
+use super::{TocEntry, Writer, id_bookmark};
+use crate::error::Result;
+use crate::model::*;
+use std::fmt::Write as _;
+
+/// Writes inline content as runs: Strong → bold, Emph → 楷体, Ref → its
+/// label linked to the target, LineBreak → `w:br`.
+pub fn inlines(out: &mut String, content: &[Inline], fmt: RunFmt) {
+    for i in content {
+        match i {
+            Inline::Text(t) => text_runs(out, t, &fmt),
+            Inline::Strong(c) => inlines(out, c, RunFmt { bold: true, ..fmt }),
+            Inline::Emph(c) => inlines(
+                out,
+                c,
+                RunFmt {
+                    east_asia: Some(KAI),
+                    ..fmt
+                },
+            ),
+            Inline::Ref { target, label } => {
+                let _ = write!(
+                    out,
+                    r#"<w:hyperlink w:anchor="{}" w:history="1">"#,
+                    attr(&id_bookmark(target))
+                );
+                text_runs(out, label, &fmt);
+                out.push_str("</w:hyperlink>");
+            }
+            Inline::LineBreak => {
+                let _ = write!(out, "<w:r>{}<w:br/></w:r>", fmt.rpr());
+            }
+        }
+    }
+}
+
+/// Runs for inline content with default formatting.
+pub fn runs(content: &[Inline], fmt: RunFmt) -> String {
+    let mut s = String::new();
+    inlines(&mut s, content, fmt);
+    s
+}
+
+/// The body: chapters, the appendix and the closing signature.
+pub fn body(w: &mut Writer) -> Result<()> {
+    let doc = w.doc;
+    for ch in &doc.chapters {
+        heading(w, &ch.heading);
+        blocks(w, &ch.blocks, false)?;
+    }
+    if !doc.appendix.is_empty() {
+        let h = Heading {
+            level: 1,
+            unnumbered: true,
+            number: None,
+            text: vec![Inline::Text("附表".into())],
+            id: None,
+            origin: Origin::default(),
+        };
+        heading(w, &h);
+        for t in &doc.appendix {
+            super::table::appendix_table(w, t)?;
+        }
+    }
+    if let Some(c) = &doc.meta.closing {
+        closing(w, c);
+    }
+    Ok(())
+}
+
+/// A numbered heading in a Heading 1–4 style, bookmarked for the TOC.
+pub fn heading(w: &mut Writer, h: &Heading) {
+    let level = h.level.clamp(1, 4);
+    let bm = w.bookmark_name(&h.id);
+    let mut c = String::new();
+    let mut text = String::new();
+    if let Some(n) = &h.number {
+        text_runs(&mut c, &format!("{n} "), &RunFmt::default());
+        text.push_str(&format!("{n} "));
+    }
+    inlines(&mut c, &h.text, RunFmt::default());
+    text.push_str(&Inline::plain(&h.text).replace('\n', " "));
+    let c = w.bookmarked(&bm, &c);
+    w.headings.push(TocEntry {
+        level,
+        text,
+        bookmark: bm,
+    });
+    w.p(&format!("Heading{level}"), "", &c);
+}
+
+/// A run of blocks at body level or inside a case box.
+pub fn blocks(w: &mut Writer, bs: &[Block], in_case: bool) -> Result<()> {
+    for b in bs {
+        block(w, b, in_case)?;
+    }
+    Ok(())
+}
+
+fn block(w: &mut Writer, b: &Block, in_case: bool) -> Result<()> {
+    match b {
+        Block::Heading(h) if in_case => case_heading(w, h),
+        Block::Heading(h) => heading(w, h),
+        Block::Paragraph(p) => {
+            let c = runs(&p.content, RunFmt::default());
+            w.p("BodyText", "", &c);
+        }
+        Block::List(l) => list(w, l, in_case)?,
+        Block::Table(t) => super::table::body_table(w, t)?,
+        Block::Figure(f) => super::figure::figure(w, f)?,
+        Block::Case(c) => case(w, c)?,
+    }
+    Ok(())
+}
+
+/// A heading inside a case: a plain paragraph in the next level's look, at
+/// body size, kept out of the TOC.
+fn case_heading(w: &mut Writer, h: &Heading) {
+    let look = w.house.headings[(h.level as usize + 1).min(4) - 1];
+    let fmt = RunFmt {
+        bold: look.bold,
+        east_asia: Some(look.font),
+        size: None,
+    };
+    let c = runs(&h.text, fmt);
+    w.p("CaseHeading", "", &c);
+}
+
+/// List items as paragraphs with a literal marker (`1.` / `•`).
+fn list(w: &mut Writer, l: &List, in_case: bool) -> Result<()> {
+    for (i, item) in l.items.iter().enumerate() {
+        let marker = if l.ordered {
+            format!("{}.", l.start + i as u64)
+        } else {
+            "•".to_string()
+        };
+        let mut first = true;
+        for b in item {
+            match b {
+                Block::Paragraph(p) if first => {
+                    let mut c = String::new();
+                    text_runs(&mut c, &format!("{marker} "), &RunFmt::default());
+                    inlines(&mut c, &p.content, RunFmt::default());
+                    w.p("BodyText", "", &c);
+                }
+                other => {
+                    if first {
+                        let mut c = String::new();
+                        text_runs(&mut c, &marker, &RunFmt::default());
+                        w.p("BodyText", "", &c);
+                    }
+                    block(w, other, in_case)?;
+                }
+            }
+            first = false;
+        }
+    }
+    Ok(())
+}
+
+/// A case study: a shaded one-cell table with rules above and below (a row
+/// may break across pages), holding the numbered title and the content.
+fn case(w: &mut Writer, c: &Case) -> Result<()> {
+    let outer = w.width;
+    let (mx, my) = (w.house.char_width(), 180);
+    let inner = outer.saturating_sub(2 * mx);
+    w.width = inner;
+    let content = w.capture(|w| {
+        let bm = w.bookmark_name(&c.num.id);
+        let mut t = String::new();
+        caption_label(
+            &mut t,
+            SeqKind::Case,
+            &c.num.label,
+            &c.num.number,
+            w.doc.style.numbering,
+            &RunFmt::default(),
+        );
+        text_runs(&mut t, &format!("\u{3000}{}", c.title), &RunFmt::default());
+        let t = w.bookmarked(&bm, &t);
+        w.cases.push(TocEntry {
+            level: 0,
+            text: format!("{}\u{3000}{}", c.num.label, c.title),
+            bookmark: bm,
+        });
+        w.p("CaseTitle", "", &t);
+        if let Some(s) = &c.subtitle {
+            let mut t = String::new();
+            text_runs(&mut t, s, &RunFmt::default());
+            w.p("CaseTitle", "", &t);
+        }
+        if let Some(u) = &c.unit {
+            let mut t = String::new();
+            text_runs(&mut t, u, &RunFmt::default());
+            w.p("CaseUnit", "", &t);
+        } else {
+            w.p("CaseUnit", "", "");
+        }
+        blocks(w, &c.blocks, true)?;
+        w.end_with_paragraph();
+        Ok(())
+    });
+    w.width = outer;
+    let content = content?;
+    let rule = r#"w:val="single" w:sz="10" w:space="0" w:color="2F5D8A""#;
+    let shd = r#"<w:shd w:val="clear" w:color="auto" w:fill="F3F6FA"/>"#;
+    let tbl = format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{outer}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders><w:top {rule}/><w:left w:val="nil"/><w:bottom {rule}/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>{shd}<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{my}" w:type="dxa"/><w:left w:w="{mx}" w:type="dxa"/><w:bottom w:w="{my}" w:type="dxa"/><w:right w:w="{mx}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="{outer}"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="{outer}" w:type="dxa"/>{shd}</w:tcPr>{content}</w:tc></w:tr></w:tbl>"#
+    );
+    w.table_xml(&tbl);
+    Ok(())
+}
+
+/// The closing signature: unit and date, right-aligned as a block with the
+/// two lines centred on each other.
+fn closing(w: &mut Writer, c: &Closing) {
+    let width = |s: &str| {
+        s.chars()
+            .map(|ch| if ch.is_ascii() { 1 } else { 2 })
+            .sum::<u32>()
+    };
+    let (wu, wd) = (width(&c.unit), width(&c.date));
+    let half = w.house.char_width() / 2;
+    let (iu, id) = if wu >= wd {
+        (0, (wu - wd) * half / 2)
+    } else {
+        ((wd - wu) * half / 2, 0)
+    };
+    let before = w.house.body_size * 30;
+    for (i, (text, ind)) in [(&c.unit, iu), (&c.date, id)].into_iter().enumerate() {
+        let mut r = String::new();
+        text_runs(&mut r, text, &RunFmt::default());
+        let sp = if i == 0 {
+            format!(r#"<w:keepNext/><w:spacing w:before="{before}"/>"#)
+        } else {
+            String::new()
+        };
+        w.p(
+            "Normal",
+            &format!(r#"{sp}<w:ind w:right="{ind}"/><w:jc w:val="right"/>"#),
+            &r,
+        );
+    }
+}

@@ -1,0 +1,230 @@
+//! The pages before the body: cover, 内容真实性责任声明, 编制组, 前言, 目录
+//! and the lists of tables, figures and cases.
+
+use super::blocks;
+use super::fields;
+use super::figure::{EMU_PER_TWIP, Placement, fit};
+use super::house::{FANG, HEI, TITLE};
+use super::xml::{RunFmt, text_runs};
+use super::{TocEntry, Writer};
+use crate::error::Result;
+use crate::model::*;
+use std::fmt::Write as _;
+
+/// Twips in a millimetre.
+fn mm(x: f64) -> u32 {
+    (x * 1440.0 / 25.4).round() as u32
+}
+
+/// A centred line at an exact height (1.3 × the type size), `before` twips
+/// below the previous one.
+fn line(
+    w: &mut Writer,
+    text: &str,
+    font: &'static str,
+    size: u32,
+    bold: bool,
+    before: u32,
+    extra: &str,
+) {
+    let mut c = String::new();
+    text_runs(
+        &mut c,
+        text,
+        &RunFmt {
+            bold,
+            east_asia: Some(font),
+            size: Some(size),
+        },
+    );
+    let h = size * 13;
+    w.p(
+        "Normal",
+        &format!(r#"{extra}<w:spacing w:before="{before}" w:after="0" w:line="{h}" w:lineRule="exact"/><w:jc w:val="center"/>"#),
+        &c,
+    );
+}
+
+/// The cover: region, title, year, (image), compiler and month; the lower
+/// lines pushed to the foot of the page.
+pub fn cover(w: &mut Writer) -> Result<()> {
+    let c = &w.doc.meta.cover;
+    let height = w.house.text_height();
+    let top = mm(28.0) + 44 * 13 + mm(10.0) + 60 * 13 + mm(8.0) + 44 * 13;
+    let bottom = 36 * 13 + mm(6.0) + 32 * 13 + mm(20.0);
+    let safety = mm(6.0);
+    line(w, &c.region_line, TITLE, 44, true, mm(28.0), "");
+    line(w, &c.title, TITLE, 60, true, mm(10.0), "");
+    line(w, &c.year_line, TITLE, 44, true, mm(8.0), "");
+    let mut used = top + bottom + safety;
+    if let Some(img) = &c.image {
+        let room = height.saturating_sub(used + mm(12.0) + mm(15.0));
+        let (cx, cy) = fit(img, w.house.text_width() * 7 / 10, room);
+        let run = w.picture(img, cx, cy, Placement::Inline)?;
+        w.p(
+            "Normal",
+            &format!(r#"<w:spacing w:before="{}" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>"#, mm(12.0)),
+            &run,
+        );
+        used += mm(12.0) + (cy / EMU_PER_TWIP) as u32;
+    }
+    let push = height.saturating_sub(used);
+    line(w, &c.compiler_line, HEI, 36, false, push, "");
+    line(w, &c.date_line, HEI, 32, false, mm(6.0), "");
+    Ok(())
+}
+
+/// 内容真实性责任声明: title, statement, the seal and signature blanks (with
+/// scans over them when given), date.
+pub fn declaration(w: &mut Writer) -> Result<()> {
+    let d = &w.doc.meta.declaration;
+    line(
+        w,
+        &d.title,
+        TITLE,
+        44,
+        true,
+        mm(20.0),
+        "<w:pageBreakBefore/>",
+    );
+    let fang = RunFmt {
+        bold: false,
+        east_asia: Some(FANG),
+        size: Some(32),
+    };
+    let mut c = String::new();
+    text_runs(&mut c, &d.text, &fang);
+    w.p(
+        "Normal",
+        &format!(r#"<w:spacing w:before="{}" w:after="0" w:line="672" w:lineRule="exact"/><w:ind w:firstLine="640" w:firstLineChars="200"/><w:jc w:val="both"/>"#, mm(14.0)),
+        &c,
+    );
+    // Labels in a column 10 characters wide, as the PDF's grid.
+    let col = 10 * 320;
+    let rows: [(&str, &String, &Option<Image>, f64, u32); 2] = [
+        ("单位名称（盖章）：", &d.unit, &d.seal_image, 10.0, mm(24.0)),
+        (
+            "法定代表人（签名）：",
+            &d.representative,
+            &d.signature_image,
+            6.0,
+            mm(22.0),
+        ),
+    ];
+    for (i, (label, value, img, dx_mm, before)) in rows.into_iter().enumerate() {
+        let mut c = String::new();
+        text_runs(&mut c, label, &fang);
+        c.push_str("<w:r><w:tab/></w:r>");
+        if let Some(img) = img {
+            let (cx, cy) = if i == 0 {
+                fit(img, mm(40.0), mm(40.0))
+            } else {
+                fit(img, mm(60.0), mm(16.0))
+            };
+            let dx = ((col + mm(dx_mm)) as u64 * EMU_PER_TWIP) as i64;
+            let dy = -(cy as i64) / 2 + (160 * EMU_PER_TWIP) as i64;
+            c.push_str(&w.picture(img, cx, cy, Placement::Over { dx, dy })?);
+        }
+        text_runs(&mut c, value, &fang);
+        w.p(
+            "Normal",
+            &format!(r#"<w:tabs><w:tab w:val="left" w:pos="{col}"/></w:tabs><w:spacing w:before="{before}" w:after="0" w:line="480" w:lineRule="exact"/><w:jc w:val="left"/>"#),
+            &c,
+        );
+    }
+    let mut c = String::new();
+    text_runs(&mut c, &d.date, &fang);
+    w.p(
+        "Normal",
+        &format!(
+            r#"<w:spacing w:before="{}" w:after="0"/><w:jc w:val="right"/>"#,
+            mm(16.0)
+        ),
+        &c,
+    );
+    Ok(())
+}
+
+/// A title of a front-matter page (前言, 目录 …): looks like a chapter title,
+/// is not listed in the TOC.
+fn front_title(w: &mut Writer, text: &str) {
+    let mut c = String::new();
+    text_runs(&mut c, text, &RunFmt::default());
+    w.p("FrontTitle", "", &c);
+}
+
+/// 编制组, 前言, 目录 and the lists.
+pub fn front_matter(w: &mut Writer) -> Result<()> {
+    let doc = w.doc;
+    if let Some(team) = &doc.meta.team {
+        line(
+            w,
+            &team.title,
+            TITLE,
+            36,
+            true,
+            mm(6.0),
+            "<w:pageBreakBefore/>",
+        );
+        let mut first = true;
+        for g in &team.groups {
+            let mut c = String::new();
+            text_runs(
+                &mut c,
+                &format!("{}：", g.role),
+                &RunFmt {
+                    east_asia: Some(HEI),
+                    ..RunFmt::default()
+                },
+            );
+            c.push_str("<w:r><w:tab/></w:r>");
+            text_runs(&mut c, &g.members.join("\n"), &RunFmt::default());
+            let before = if first {
+                format!(r#"<w:spacing w:before="{}"/>"#, mm(10.0))
+            } else {
+                String::new()
+            };
+            first = false;
+            w.p("TeamGroup", &before, &c);
+        }
+    }
+    if !doc.preface.is_empty() {
+        front_title(w, "前\u{3000}言");
+        blocks::blocks(w, &doc.preface, false)?;
+    }
+    front_title(w, "目\u{3000}录");
+    let max = w
+        .headings
+        .iter()
+        .map(|e| e.level)
+        .max()
+        .unwrap_or(3)
+        .clamp(1, 4);
+    let headings = std::mem::take(&mut w.headings);
+    fields::toc(
+        w,
+        &format!("TOC \\o \"1-{max}\" \\h \\z"),
+        &headings,
+        &|e: &TocEntry| format!("TOC{}", e.level),
+    );
+    w.headings = headings;
+    let lists = [
+        (doc.style.list_tables, "表目录", fields::SeqKind::Table),
+        (doc.style.list_figures, "图目录", fields::SeqKind::Figure),
+        (doc.style.list_cases, "案例目录", fields::SeqKind::Case),
+    ];
+    for (on, title, kind) in lists {
+        let entries = match kind {
+            fields::SeqKind::Table => std::mem::take(&mut w.tables),
+            fields::SeqKind::Figure => std::mem::take(&mut w.figures),
+            fields::SeqKind::Case => std::mem::take(&mut w.cases),
+        };
+        if on && !entries.is_empty() {
+            front_title(w, title);
+            let mut instr = String::new();
+            let _ = write!(instr, "TOC \\h \\z \\c \"{}\"", kind.id());
+            fields::toc(w, &instr, &entries, &|_| "TableofFigures".to_string());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,342 @@
+//! The DOCX backend against the model: both samples build, every piece of
+//! narrative text is in `document.xml`, fields and merges are counted, ids
+//! are unique, output is deterministic, user text is never interpreted.
+
+use nianbao::model::*;
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::Path;
+
+fn sample(name: &str) -> nianbao::Checked {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
+    nianbao::check(&dir).unwrap_or_else(|e| panic!("{name}: {:?}", e.diagnostics))
+}
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
+    let mut f = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the package"));
+    let mut s = String::new();
+    f.read_to_string(&mut s).unwrap();
+    s
+}
+
+/// What the tests look at in `document.xml`.
+#[derive(Default, Debug)]
+struct Scan {
+    /// Plain text of every paragraph (`w:br` → `\n`).
+    paragraphs: Vec<String>,
+    instr: Vec<String>,
+    grid_span: usize,
+    v_merge: usize,
+    tbl_header: usize,
+    doc_pr_ids: Vec<String>,
+}
+
+fn scan(xml: &str) -> Scan {
+    let mut r = Reader::from_str(xml);
+    let mut s = Scan::default();
+    let mut para: Option<String> = None;
+    let mut depth_p = 0usize;
+    let (mut in_t, mut in_instr) = (false, false);
+    let mut instr = String::new();
+    loop {
+        let ev = r.read_event().expect("well-formed document.xml");
+        match &ev {
+            Event::Start(e) | Event::Empty(e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                match e.name().as_ref() {
+                    b"w:p" if !empty => {
+                        depth_p += 1;
+                        if depth_p == 1 {
+                            para = Some(String::new());
+                        }
+                    }
+                    b"w:t" if !empty => in_t = true,
+                    b"w:instrText" if !empty => {
+                        in_instr = true;
+                        instr.clear();
+                    }
+                    b"w:br" => {
+                        if let Some(p) = para.as_mut() {
+                            p.push('\n')
+                        }
+                    }
+                    b"w:tab" if para.is_some() && e.attributes().count() == 0 => {
+                        para.as_mut().unwrap().push('\t')
+                    }
+                    b"w:gridSpan" => s.grid_span += 1,
+                    b"w:vMerge" => s.v_merge += 1,
+                    b"w:tblHeader" => s.tbl_header += 1,
+                    b"wp:docPr" => {
+                        for a in e.attributes() {
+                            let a = a.unwrap();
+                            if a.key.as_ref() == b"id" {
+                                s.doc_pr_ids
+                                    .push(String::from_utf8_lossy(&a.value).into_owned());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                b"w:p" => {
+                    depth_p -= 1;
+                    if depth_p == 0 {
+                        s.paragraphs.push(para.take().unwrap());
+                    }
+                }
+                b"w:t" => in_t = false,
+                b"w:instrText" => {
+                    in_instr = false;
+                    s.instr.push(instr.trim().to_string());
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                let text = t.decode().unwrap();
+                if in_t && let Some(p) = para.as_mut() {
+                    p.push_str(&text);
+                }
+                if in_instr {
+                    instr.push_str(&text);
+                }
+            }
+            Event::GeneralRef(g) => {
+                let c = if g.is_char_ref() {
+                    g.resolve_char_ref().unwrap().unwrap().to_string()
+                } else {
+                    match g.decode().unwrap().as_ref() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        other => panic!("unexpected entity {other}"),
+                    }
+                    .to_string()
+                };
+                if in_t && let Some(p) = para.as_mut() {
+                    p.push_str(&c);
+                }
+                if in_instr {
+                    instr.push_str(&c);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    s
+}
+
+/// Every table in the model (body, cases, appendix), figures and cases.
+fn walk<'a>(
+    blocks: &'a [Block],
+    tables: &mut Vec<&'a Table>,
+    figures: &mut usize,
+    cases: &mut usize,
+) {
+    for b in blocks {
+        match b {
+            Block::Table(t) => tables.push(t),
+            Block::Figure(_) => *figures += 1,
+            Block::Case(c) => {
+                *cases += 1;
+                walk(&c.blocks, tables, figures, cases);
+            }
+            Block::List(l) => l.items.iter().for_each(|i| walk(i, tables, figures, cases)),
+            _ => {}
+        }
+    }
+}
+
+/// Narrative text of the model that must appear inside one paragraph.
+fn model_texts(doc: &Document) -> Vec<String> {
+    fn blocks(bs: &[Block], out: &mut Vec<String>) {
+        for b in bs {
+            match b {
+                Block::Heading(h) => out.push(Inline::plain(&h.text)),
+                Block::Paragraph(p) => out.push(Inline::plain(&p.content)),
+                Block::List(l) => l.items.iter().for_each(|i| blocks(i, out)),
+                Block::Table(t) => {
+                    out.push(t.caption.clone());
+                    for row in &t.rows {
+                        for c in row {
+                            out.push(Inline::plain(&c.content));
+                        }
+                    }
+                    for n in &t.notes {
+                        out.push(Inline::plain(n));
+                    }
+                    out.extend(t.unit.iter().cloned());
+                }
+                Block::Figure(f) => {
+                    out.push(format!("{}\u{3000}{}", f.num.label, f.caption));
+                    out.extend(f.images.iter().filter_map(|i| i.caption.clone()));
+                }
+                Block::Case(c) => {
+                    out.push(format!("{}\u{3000}{}", c.num.label, c.title));
+                    out.extend(c.subtitle.iter().cloned());
+                    out.extend(c.unit.iter().cloned());
+                    blocks(&c.blocks, out);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&doc.preface, &mut out);
+    for ch in &doc.chapters {
+        out.push(Inline::plain(&ch.heading.text));
+        blocks(&ch.blocks, &mut out);
+    }
+    for t in &doc.appendix {
+        out.push(format!("{} {}", t.num.label, t.caption));
+        out.extend(t.name_line.iter().cloned());
+        for row in &t.rows {
+            for c in row {
+                out.push(Inline::plain(&c.content));
+            }
+        }
+    }
+    let m = &doc.meta;
+    out.extend([
+        m.cover.title.clone(),
+        m.cover.region_line.clone(),
+        m.declaration.text.clone(),
+    ]);
+    out.retain(|s| !s.trim().is_empty());
+    out
+}
+
+fn check_sample(name: &str) {
+    let checked = sample(name);
+    let doc = &checked.document;
+    let docx = nianbao::build_docx(&checked).expect("renders");
+    assert_eq!(&docx[..2], b"PK");
+    let xml = part(&docx, "word/document.xml");
+    let s = scan(&xml);
+
+    // Text parity: each piece of model text lies inside one paragraph.
+    for t in model_texts(doc) {
+        assert!(
+            s.paragraphs.iter().any(|p| p.contains(&t)),
+            "{name}: text missing from the DOCX: {t:?}"
+        );
+    }
+
+    // One SEQ field per table, figure and case of the body.
+    let (mut tables, mut figures, mut cases) = (Vec::new(), 0, 0);
+    for ch in &doc.chapters {
+        walk(&ch.blocks, &mut tables, &mut figures, &mut cases);
+    }
+    let seq = s.instr.iter().filter(|i| i.starts_with("SEQ ")).count();
+    assert_eq!(seq, tables.len() + figures + cases, "{name}: SEQ fields");
+    assert!(
+        s.instr.iter().any(|i| i.starts_with("TOC \\o")),
+        "{name}: TOC field"
+    );
+
+    // Merges and repeated header rows.
+    let all: Vec<&Table> = tables.iter().copied().chain(doc.appendix.iter()).collect();
+    let spans: usize = all
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten())
+        .filter(|c| c.colspan > 1)
+        .map(|c| c.rowspan.max(1))
+        .sum();
+    let vmerges: usize = all
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten())
+        .filter(|c| c.rowspan > 1)
+        .map(|c| c.rowspan)
+        .sum();
+    let headers: usize = all.iter().map(|t| t.header_rows.min(t.rows.len())).sum();
+    assert_eq!(s.grid_span, spans, "{name}: gridSpan");
+    assert_eq!(s.v_merge, vmerges, "{name}: vMerge");
+    assert_eq!(s.tbl_header, headers, "{name}: tblHeader");
+    assert!(headers > 0);
+
+    // Unique drawing ids.
+    let unique: HashSet<&String> = s.doc_pr_ids.iter().collect();
+    assert_eq!(unique.len(), s.doc_pr_ids.len(), "{name}: docPr ids repeat");
+    assert!(!s.doc_pr_ids.is_empty());
+
+    // Parts that must be there; JPEG stays JPEG.
+    let ct = part(&docx, "[Content_Types].xml");
+    assert!(ct.contains("image/jpeg") && ct.contains("theme+xml"));
+    let styles = part(&docx, "word/styles.xml");
+    assert!(
+        styles.contains(r#"w:eastAsia="zh-CN""#) && styles.contains("w:firstLineChars=\"200\"")
+    );
+    assert!(part(&docx, "word/settings.xml").contains("<w:updateFields w:val=\"true\"/>"));
+    assert!(
+        xml.contains(r#"w:fmt="upperRoman""#) && xml.contains(r#"w:fmt="decimal" w:start="1""#)
+    );
+
+    // Determinism.
+    assert_eq!(
+        docx,
+        nianbao::build_docx(&checked).unwrap(),
+        "{name}: output differs between runs"
+    );
+}
+
+#[test]
+fn city_sample_docx() {
+    check_sample("yunchuan-city");
+}
+
+#[test]
+fn school_sample_docx() {
+    check_sample("yunchuan-school");
+}
+
+#[test]
+fn user_text_is_never_interpreted() {
+    let mut checked = sample("yunchuan-school");
+    let nasty = r#"#read("/etc/passwd") $x^2$ <b> ] \ ~ // &amp; </w:t></w:r>"#;
+    let origin = Origin::default();
+    let blocks = &mut checked.document.chapters[0].blocks;
+    blocks.insert(
+        0,
+        Block::Paragraph(Paragraph {
+            content: vec![Inline::Text(nasty.into())],
+            origin: origin.clone(),
+        }),
+    );
+    blocks.insert(
+        1,
+        Block::Paragraph(Paragraph {
+            content: vec![
+                Inline::Strong(vec![Inline::Text("<w:b/>".into())]),
+                Inline::LineBreak,
+                Inline::Emph(vec![Inline::Text("{{x}} @@LATIN@@".into())]),
+            ],
+            origin,
+        }),
+    );
+    checked.document.meta.cover.title = "封面 <title> & \"quotes\"".into();
+    let docx = nianbao::build_docx(&checked).expect("renders");
+    let s = scan(&part(&docx, "word/document.xml"));
+    assert!(
+        s.paragraphs.iter().any(|p| p == nasty),
+        "the paragraph is kept literally"
+    );
+    assert!(s.paragraphs.iter().any(|p| p == "<w:b/>\n{{x}} @@LATIN@@"));
+    assert!(
+        s.paragraphs
+            .iter()
+            .any(|p| p == "封面 <title> & \"quotes\"")
+    );
+    assert!(
+        part(&docx, "docProps/core.xml").contains("&lt;")
+            || !checked.document.meta.title.contains('<')
+    );
+}
