@@ -10,13 +10,17 @@ use std::io::Read;
 use std::path::Path;
 
 fn sample(name: &str) -> nianbao::Checked {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
     nianbao::check(&dir).unwrap_or_else(|e| panic!("{name}: {:?}", e.diagnostics))
 }
 
 fn part(docx: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
-    let mut f = zip.by_name(name).unwrap_or_else(|_| panic!("{name} in the package"));
+    let mut f = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the package"));
     let mut s = String::new();
     f.read_to_string(&mut s).unwrap();
     s
@@ -63,7 +67,9 @@ fn scan(xml: &str) -> Scan {
                             p.push('\n')
                         }
                     }
-                    b"w:tab" if para.is_some() && e.attributes().count() == 0 => para.as_mut().unwrap().push('\t'),
+                    b"w:tab" if para.is_some() && e.attributes().count() == 0 => {
+                        para.as_mut().unwrap().push('\t')
+                    }
                     b"w:gridSpan" => s.grid_span += 1,
                     b"w:vMerge" => s.v_merge += 1,
                     b"w:tblHeader" => s.tbl_header += 1,
@@ -71,7 +77,8 @@ fn scan(xml: &str) -> Scan {
                         for a in e.attributes() {
                             let a = a.unwrap();
                             if a.key.as_ref() == b"id" {
-                                s.doc_pr_ids.push(String::from_utf8_lossy(&a.value).into_owned());
+                                s.doc_pr_ids
+                                    .push(String::from_utf8_lossy(&a.value).into_owned());
                             }
                         }
                     }
@@ -130,7 +137,12 @@ fn scan(xml: &str) -> Scan {
 }
 
 /// Every table in the model (body, cases, appendix), figures and cases.
-fn walk<'a>(blocks: &'a [Block], tables: &mut Vec<&'a Table>, figures: &mut usize, cases: &mut usize) {
+fn walk<'a>(
+    blocks: &'a [Block],
+    tables: &mut Vec<&'a Table>,
+    figures: &mut usize,
+    cases: &mut usize,
+) {
     for b in blocks {
         match b {
             Block::Table(t) => tables.push(t),
@@ -194,7 +206,11 @@ fn model_texts(doc: &Document) -> Vec<String> {
         }
     }
     let m = &doc.meta;
-    out.extend([m.cover.title.clone(), m.cover.region_line.clone(), m.declaration.text.clone()]);
+    out.extend([
+        m.cover.title.clone(),
+        m.cover.region_line.clone(),
+        m.declaration.text.clone(),
+    ]);
     out.retain(|s| !s.trim().is_empty());
     out
 }
@@ -209,7 +225,10 @@ fn check_sample(name: &str) {
 
     // Text parity: each piece of model text lies inside one paragraph.
     for t in model_texts(doc) {
-        assert!(s.paragraphs.iter().any(|p| p.contains(&t)), "{name}: text missing from the DOCX: {t:?}");
+        assert!(
+            s.paragraphs.iter().any(|p| p.contains(&t)),
+            "{name}: text missing from the DOCX: {t:?}"
+        );
     }
 
     // One SEQ field per table, figure and case of the body.
@@ -219,12 +238,25 @@ fn check_sample(name: &str) {
     }
     let seq = s.instr.iter().filter(|i| i.starts_with("SEQ ")).count();
     assert_eq!(seq, tables.len() + figures + cases, "{name}: SEQ fields");
-    assert!(s.instr.iter().any(|i| i.starts_with("TOC \\o")), "{name}: TOC field");
+    assert!(
+        s.instr.iter().any(|i| i.starts_with("TOC \\o")),
+        "{name}: TOC field"
+    );
 
     // Merges and repeated header rows.
     let all: Vec<&Table> = tables.iter().copied().chain(doc.appendix.iter()).collect();
-    let spans: usize = all.iter().flat_map(|t| t.rows.iter().flatten()).filter(|c| c.colspan > 1).map(|c| c.rowspan.max(1)).sum();
-    let vmerges: usize = all.iter().flat_map(|t| t.rows.iter().flatten()).filter(|c| c.rowspan > 1).map(|c| c.rowspan).sum();
+    let spans: usize = all
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten())
+        .filter(|c| c.colspan > 1)
+        .map(|c| c.rowspan.max(1))
+        .sum();
+    let vmerges: usize = all
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten())
+        .filter(|c| c.rowspan > 1)
+        .map(|c| c.rowspan)
+        .sum();
     let headers: usize = all.iter().map(|t| t.header_rows.min(t.rows.len())).sum();
     assert_eq!(s.grid_span, spans, "{name}: gridSpan");
     assert_eq!(s.v_merge, vmerges, "{name}: vMerge");
@@ -240,12 +272,20 @@ fn check_sample(name: &str) {
     let ct = part(&docx, "[Content_Types].xml");
     assert!(ct.contains("image/jpeg") && ct.contains("theme+xml"));
     let styles = part(&docx, "word/styles.xml");
-    assert!(styles.contains(r#"w:eastAsia="zh-CN""#) && styles.contains("w:firstLineChars=\"200\""));
+    assert!(
+        styles.contains(r#"w:eastAsia="zh-CN""#) && styles.contains("w:firstLineChars=\"200\"")
+    );
     assert!(part(&docx, "word/settings.xml").contains("<w:updateFields w:val=\"true\"/>"));
-    assert!(xml.contains(r#"w:fmt="upperRoman""#) && xml.contains(r#"w:fmt="decimal" w:start="1""#));
+    assert!(
+        xml.contains(r#"w:fmt="upperRoman""#) && xml.contains(r#"w:fmt="decimal" w:start="1""#)
+    );
 
     // Determinism.
-    assert_eq!(docx, nianbao::build_docx(&checked).unwrap(), "{name}: output differs between runs");
+    assert_eq!(
+        docx,
+        nianbao::build_docx(&checked).unwrap(),
+        "{name}: output differs between runs"
+    );
 }
 
 #[test]
@@ -264,7 +304,13 @@ fn user_text_is_never_interpreted() {
     let nasty = r#"#read("/etc/passwd") $x^2$ <b> ] \ ~ // &amp; </w:t></w:r>"#;
     let origin = Origin::default();
     let blocks = &mut checked.document.chapters[0].blocks;
-    blocks.insert(0, Block::Paragraph(Paragraph { content: vec![Inline::Text(nasty.into())], origin: origin.clone() }));
+    blocks.insert(
+        0,
+        Block::Paragraph(Paragraph {
+            content: vec![Inline::Text(nasty.into())],
+            origin: origin.clone(),
+        }),
+    );
     blocks.insert(
         1,
         Block::Paragraph(Paragraph {
@@ -279,8 +325,18 @@ fn user_text_is_never_interpreted() {
     checked.document.meta.cover.title = "封面 <title> & \"quotes\"".into();
     let docx = nianbao::build_docx(&checked).expect("renders");
     let s = scan(&part(&docx, "word/document.xml"));
-    assert!(s.paragraphs.iter().any(|p| p == nasty), "the paragraph is kept literally");
+    assert!(
+        s.paragraphs.iter().any(|p| p == nasty),
+        "the paragraph is kept literally"
+    );
     assert!(s.paragraphs.iter().any(|p| p == "<w:b/>\n{{x}} @@LATIN@@"));
-    assert!(s.paragraphs.iter().any(|p| p == "封面 <title> & \"quotes\""));
-    assert!(part(&docx, "docProps/core.xml").contains("&lt;") || !checked.document.meta.title.contains('<'));
+    assert!(
+        s.paragraphs
+            .iter()
+            .any(|p| p == "封面 <title> & \"quotes\"")
+    );
+    assert!(
+        part(&docx, "docProps/core.xml").contains("&lt;")
+            || !checked.document.meta.title.contains('<')
+    );
 }

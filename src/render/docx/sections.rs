@@ -5,7 +5,7 @@
 use super::Writer;
 use super::fields;
 use super::house::{PAGE_H, PAGE_W};
-use super::package::hdr_ftr;
+use super::package::{HdrFtr, hdr_ftr};
 use super::xml::{RunFmt, para, text_runs};
 use std::fmt::Write as _;
 
@@ -56,7 +56,10 @@ impl Writer<'_> {
                 SectKind::Front => (FRONT_FOOTER_ODD, FRONT_FOOTER_EVEN),
                 _ => (FOOTER_ODD, FOOTER_EVEN),
             };
-            let _ = write!(s, r#"<w:footerReference w:type="default" r:id="{odd_id}"/>"#);
+            let _ = write!(
+                s,
+                r#"<w:footerReference w:type="default" r:id="{odd_id}"/>"#
+            );
             if even {
                 let _ = write!(s, r#"<w:footerReference w:type="even" r:id="{even_id}"/>"#);
             }
@@ -105,7 +108,7 @@ impl Writer<'_> {
     }
 
     /// The header and footer parts: `(relationship id, XML)` each.
-    pub fn hdr_ftr_parts(&self) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    pub fn hdr_ftr_parts(&self) -> (Vec<HdrFtr>, Vec<HdrFtr>) {
         let h = &self.house;
         let mut headers = Vec::new();
         if let Some(text) = &self.doc.style.running_header {
@@ -133,7 +136,10 @@ impl Writer<'_> {
             c
         };
         let mut footers: Vec<(String, String)> = Vec::new();
-        for (roman, odd_id, even_id) in [(true, FRONT_FOOTER_ODD, FRONT_FOOTER_EVEN), (false, FOOTER_ODD, FOOTER_EVEN)] {
+        for (roman, odd_id, even_id) in [
+            (true, FRONT_FOOTER_ODD, FRONT_FOOTER_EVEN),
+            (false, FOOTER_ODD, FOOTER_EVEN),
+        ] {
             if roman && !self.doc.style.roman_front_matter {
                 continue;
             }
@@ -141,9 +147,19 @@ impl Writer<'_> {
                 // Odd pages: right, one character in; even pages: left.
                 let em = h.page_number_size * 10;
                 let mut odd = String::new();
-                para(&mut odd, "Footer", &format!(r#"<w:ind w:right="{em}"/><w:jc w:val="right"/>"#), &number(roman));
+                para(
+                    &mut odd,
+                    "Footer",
+                    &format!(r#"<w:ind w:right="{em}"/><w:jc w:val="right"/>"#),
+                    &number(roman),
+                );
                 let mut even = String::new();
-                para(&mut even, "Footer", &format!(r#"<w:ind w:left="{em}"/><w:jc w:val="left"/>"#), &number(roman));
+                para(
+                    &mut even,
+                    "Footer",
+                    &format!(r#"<w:ind w:left="{em}"/><w:jc w:val="left"/>"#),
+                    &number(roman),
+                );
                 footers.push((odd_id.to_string(), hdr_ftr("ftr", &odd)));
                 footers.push((even_id.to_string(), hdr_ftr("ftr", &even)));
             } else {
