@@ -57,7 +57,15 @@ pub fn caption_label(
         NumberingScheme::Chapter => match number.rsplit_once('-') {
             Some((chapter, n)) => {
                 text_runs(out, &format!("{chapter}-"), fmt);
-                field(out, &format!("SEQ {} \\* ARABIC \\s 1", kind.id()), n, fmt);
+                // `\s 1` restarts at each Heading 1 in Word; LibreOffice
+                // ignores it, so the chapter's first caption also resets.
+                let reset = if n == "1" { " \\r 1" } else { "" };
+                field(
+                    out,
+                    &format!("SEQ {}{reset} \\* ARABIC \\s 1", kind.id()),
+                    n,
+                    fmt,
+                );
             }
             None => field(out, &format!("SEQ {} \\* ARABIC", kind.id()), number, fmt),
         },

@@ -19,15 +19,18 @@ pub struct Media {
     pub bytes: Vec<u8>,
 }
 
+/// A header or footer part: `(relationship id, XML)`.
+pub type HdrFtr = (String, String);
+
 /// Everything that goes into the package besides the fixed templates.
 pub struct Parts {
     pub document: String,
     pub styles: String,
     pub settings: String,
-    /// `(relationship id, XML)`, written as `word/header{n}.xml`.
-    pub headers: Vec<(String, String)>,
-    /// `(relationship id, XML)`, written as `word/footer{n}.xml`.
-    pub footers: Vec<(String, String)>,
+    /// Written as `word/header{n}.xml`.
+    pub headers: Vec<HdrFtr>,
+    /// Written as `word/footer{n}.xml`.
+    pub footers: Vec<HdrFtr>,
     pub media: Vec<Media>,
 }
 
@@ -78,9 +81,9 @@ fn content_types(p: &Parts) -> String {
 }
 
 fn document_rels(p: &Parts) -> String {
-    let mut s = format!(
+    let mut s = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
     );
     let mut rel = |id: &str, ty: &str, target: &str| {
         let _ = write!(

@@ -5,7 +5,7 @@
 use super::Writer;
 use super::fields;
 use super::house::{PAGE_H, PAGE_W};
-use super::package::hdr_ftr;
+use super::package::{HdrFtr, hdr_ftr};
 use super::xml::{RunFmt, para, text_runs};
 use std::fmt::Write as _;
 
@@ -108,7 +108,7 @@ impl Writer<'_> {
     }
 
     /// The header and footer parts: `(relationship id, XML)` each.
-    pub fn hdr_ftr_parts(&self) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    pub fn hdr_ftr_parts(&self) -> (Vec<HdrFtr>, Vec<HdrFtr>) {
         let h = &self.house;
         let mut headers = Vec::new();
         if let Some(text) = &self.doc.style.running_header {

@@ -184,9 +184,11 @@ fn grid(w: &Writer, t: &Table) -> String {
             if c.col >= n {
                 continue;
             }
-            for rr in r..(r + c.rowspan.max(1)).min(rows) {
-                for cc in c.col..(c.col + c.colspan.max(1)).min(n) {
-                    slots[rr][cc] = match (rr == r, cc == c.col) {
+            let last_row = (r + c.rowspan.max(1)).min(rows);
+            let last_col = (c.col + c.colspan.max(1)).min(n);
+            for (rr, row_slots) in slots.iter_mut().enumerate().take(last_row).skip(r) {
+                for (cc, slot) in row_slots.iter_mut().enumerate().take(last_col).skip(c.col) {
+                    *slot = match (rr == r, cc == c.col) {
                         (true, true) => Slot::Start(c),
                         (false, true) => Slot::Continue(c),
                         _ => Slot::Covered,

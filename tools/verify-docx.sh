@@ -1,0 +1,64 @@
+#!/bin/sh
+# Verifies the DOCX output of both samples: schema (openxml-audit, 0 errors),
+# structure (python-docx), and LibreOffice's rendering after updating the
+# indexes (text, TOC page numbers, page count within 15 % of the Typst PDF).
+#
+# Needs (Debian 12; tools/install-verify-deps.sh does this):
+#   apt-get update && apt-get install -y --no-install-recommends \
+#       libreoffice-writer-nogui python3-uno poppler-utils fonts-noto-cjk
+#   pip install openxml-audit python-docx
+#
+# Usage: tools/verify-docx.sh [OUTDIR]   (default out/verify-docx)
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OUT=${1:-$ROOT/out/verify-docx}
+SAMPLES="yunchuan-city yunchuan-school"
+mkdir -p "$OUT"
+cd "$ROOT"
+
+for s in $SAMPLES; do
+    cargo run --quiet -- build "samples/$s" --out "$OUT" --format all
+done
+
+status=0
+for s in $SAMPLES; do
+    echo "== openxml-audit $s.docx"
+    openxml-audit -m 0 "$OUT/$s.docx" || status=1
+done
+
+# LibreOffice sees the report's font names as the free faces nianbao bundles
+# (as the Typst build does), so that page counts are comparable.
+FC_DIR=$(mktemp -d)
+trap 'rm -rf "$FC_DIR"' EXIT
+cat > "$FC_DIR/fonts.conf" <<CONF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>$ROOT/fonts</dir>
+  <cachedir>$FC_DIR/cache</cachedir>
+  <alias binding="same"><family>宋体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="same"><family>方正小标宋简体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="same"><family>仿宋</family><prefer><family>FandolFang</family></prefer></alias>
+  <alias binding="same"><family>楷体</family><prefer><family>LXGW WenKai</family></prefer></alias>
+  <alias binding="same"><family>黑体</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
+  <alias binding="same"><family>Times New Roman</family><prefer><family>Liberation Serif</family><family>DejaVu Serif</family></prefer></alias>
+</fontconfig>
+CONF
+echo "== LibreOffice: update indexes, export PDF"
+docs=""
+for s in $SAMPLES; do docs="$docs $OUT/$s.docx"; done
+# shellcheck disable=SC2086
+FONTCONFIG_FILE="$FC_DIR/fonts.conf" /usr/bin/python3 tools/lo_update_export.py "$OUT" $docs || status=1
+
+for s in $SAMPLES; do
+    echo "== python-docx and PDF checks: $s"
+    python3 tools/verify_docx.py "$OUT/$s.docx" --pdf "$OUT/$s.lo.pdf" "$OUT/$s.pdf" || status=1
+done
+
+if [ "$status" -ne 0 ]; then
+    echo "verify-docx: FAILED" >&2
+else
+    echo "verify-docx: ok"
+fi
+exit "$status"
