@@ -228,6 +228,41 @@ fn axes(chart: &Chart, out: &mut String) {
     }
 }
 
+/// The chart as a PNG at `dpi`, with its pixel size; text is set in the
+/// bundled CJK sans face, as in the PDF.
+pub fn png(chart: &Chart, dpi: f64) -> Result<(Vec<u8>, u32, u32), String> {
+    use resvg::{tiny_skia, usvg};
+    use std::sync::{Arc, OnceLock};
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        for (name, data) in crate::render::typst::fonts::EMBEDDED_FONTS {
+            if name.starts_with("NotoSansCJK") {
+                db.load_font_data(data.to_vec());
+            }
+        }
+        Arc::new(db)
+    });
+    let opt = usvg::Options {
+        fontdb: fonts.clone(),
+        ..Default::default()
+    };
+    let tree = usvg::Tree::from_str(&svg(chart), &opt).map_err(|e| format!("chart: {e}"))?;
+    let scale = dpi / 72.0 * (WIDTH / tree.size().width() as f64);
+    let (w, h) = (
+        (WIDTH * dpi / 72.0).round() as u32,
+        (HEIGHT * dpi / 72.0).round() as u32,
+    );
+    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or("chart: empty image")?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale as f32, scale as f32),
+        &mut pixmap.as_mut(),
+    );
+    let bytes = pixmap.encode_png().map_err(|e| format!("chart: {e}"))?;
+    Ok((bytes, w, h))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

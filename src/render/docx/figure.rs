@@ -24,11 +24,19 @@ pub enum Placement {
 impl Writer<'_> {
     /// The relationship id of an image, adding it to the package on first use.
     fn media_rel(&mut self, img: &Image) -> Result<String> {
+        self.media_rel_with(img, None)
+    }
+
+    /// Like `media_rel`, with the bytes given (a rendered chart) instead of read.
+    fn media_rel_with(&mut self, img: &Image, given: Option<Vec<u8>>) -> Result<String> {
         if let Some((_, m)) = self.media.get(&img.path) {
             return Ok(m.rel_id.clone());
         }
-        let bytes = std::fs::read(&img.abs_path)
-            .map_err(|e| Error::at(&img.path, format!("cannot read: {e}")))?;
+        let bytes = match given {
+            Some(b) => b,
+            None => std::fs::read(&img.abs_path)
+                .map_err(|e| Error::at(&img.path, format!("cannot read: {e}")))?,
+        };
         let n = self.media.len() + 1;
         let ext = match img.format {
             ImageFormat::Png => "png",
@@ -89,7 +97,24 @@ pub fn fit(img: &Image, width: u32, max_h: u32) -> (u64, u64) {
 /// A numbered figure.
 pub fn figure(w: &mut Writer, f: &Figure) -> Result<()> {
     let max_h = w.house.text_height() * 7 / 10;
-    if f.images.len() == 1 {
+    if let Some(chart) = &f.chart {
+        // The same drawing as the PDF's, as a 300 dpi picture.
+        let (png, wpx, hpx) = crate::render::chart::png(chart, 300.0)
+            .map_err(|e| Error::at(f.origin.to_string(), e))?;
+        let img = Image {
+            path: format!("chart-{}.png", w.media.len() + 1),
+            abs_path: Default::default(),
+            caption: None,
+            format: ImageFormat::Png,
+            width_px: wpx,
+            height_px: hpx,
+        };
+        w.media_rel_with(&img, Some(png))?;
+        let width = (w.width as f64 * f.width.clamp(0.05, 1.0)) as u32;
+        let (cx, cy) = fit(&img, width, max_h);
+        let run = w.picture(&img, cx, cy, Placement::Inline)?;
+        w.p("Figure", "", &run);
+    } else if f.images.len() == 1 {
         let width = (w.width as f64 * f.width.clamp(0.05, 1.0)) as u32;
         let (cx, cy) = fit(&f.images[0], width, max_h);
         let run = w.picture(&f.images[0], cx, cy, Placement::Inline)?;
