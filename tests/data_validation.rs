@@ -120,7 +120,7 @@ fn seeded_inconsistencies_are_each_reported_with_their_location() {
             "between 0 and 100",
         ),
         (
-            "data/indicators.json: satisfaction.students[2]",
+            "data/indicators.json: satisfaction.rows.students[2]",
             "(青石职教) = 105",
         ),
         (
@@ -160,7 +160,7 @@ fn seeded_inconsistencies_are_each_reported_with_their_location() {
             "exceeds 编写教材数",
         ),
         (
-            "data/indicators.json: satisfaction.parents[0]",
+            "data/indicators.json: satisfaction.rows.parents[0]",
             "(云川职校) = -3",
         ),
         ("data/totals.json: totals.students_cur", "在校生合计"),

@@ -175,6 +175,23 @@ pub fn build(
         table_rows.push(head2);
     }
 
+    // A field column without `@N` shows all its numbers with 2 decimals as
+    // soon as one of them has a fraction, so that the column lines up.
+    let cols: Vec<Column> = cols
+        .into_iter()
+        .map(|mut c| {
+            if c.decimals.is_none()
+                && let Expr::Field(f) = &c.expr
+                && rows
+                    .iter()
+                    .any(|r| number(r.get(f)).is_some_and(|x| x.fract() != 0.0))
+            {
+                c.decimals = Some(2);
+            }
+            c
+        })
+        .collect();
+
     // Body.
     let mut sums: Vec<f64> = vec![0.0; cols.len()];
     let mut field_sums: std::collections::HashMap<String, f64> = Default::default();

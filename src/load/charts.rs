@@ -186,11 +186,12 @@ fn dataset_data(
     }
     let width = sums.first().map(Vec::len).unwrap_or(0);
     let names: Vec<String> = match attrs.values.get("series") {
-        Some(s) => s.split(',').map(|x| x.trim().to_string()).collect(),
+        Some(s) => s.split([',', '，']).map(|x| x.trim().to_string()).collect(),
         None => fields.clone(),
     };
-    if names.len() != width && !(aggregate == Some("count") && attrs.values.get("series").is_none())
-    {
+    // A count chart may leave its one series unnamed.
+    let unnamed_count = aggregate == Some("count") && !attrs.values.contains_key("series");
+    if names.len() != width && !unnamed_count {
         return Err(format!(
             "series=\"…\" names {} series but there are {width}",
             names.len()

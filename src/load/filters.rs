@@ -43,9 +43,24 @@ pub fn number(v: &Value) -> Result<f64, Error> {
     })
 }
 
+/// `x` with `d` decimals, rounded half away from zero as reports do (四舍五入:
+/// 0.125 → 0.13, 2.675 → 2.68), not to the nearest binary value.
+pub fn round_fixed(x: f64, d: usize) -> String {
+    let m = 10f64.powi(d as i32);
+    let scaled = x.abs() * m;
+    // A relative nudge absorbs binary representation error (2.675 is 2.67499…).
+    let r = (scaled + 0.5 + scaled * 1e-12).floor() / m;
+    let s = format!("{r:.d$}");
+    if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("-{s}")
+    } else {
+        s
+    }
+}
+
 /// `12345.6` with `d` decimals and `,` between thousands.
 pub fn group_thousands(x: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, x.abs());
+    let s = round_fixed(x.abs(), decimals);
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (s.clone(), None),
@@ -89,7 +104,7 @@ fn thousands(v: Value, decimals: Option<usize>) -> Result<String, Error> {
 }
 
 fn fixed(v: Value, decimals: Option<usize>) -> Result<String, Error> {
-    Ok(format!("{:.*}", decimals.unwrap_or(2), number(&v)?))
+    Ok(round_fixed(number(&v)?, decimals.unwrap_or(2)))
 }
 
 fn wan(v: Value, decimals: Option<usize>) -> Result<String, Error> {
@@ -116,7 +131,7 @@ fn ratio(part: Value, whole: Value, decimals: Option<usize>) -> Result<String, E
             "ratio(): the whole is 0",
         ));
     }
-    Ok(format!("{:.*}", decimals.unwrap_or(2), p / w * 100.0))
+    Ok(round_fixed(p / w * 100.0, decimals.unwrap_or(2)))
 }
 
 fn yoy(current: Value, previous: Value, decimals: Option<usize>) -> Result<String, Error> {
@@ -129,7 +144,7 @@ fn yoy(current: Value, previous: Value, decimals: Option<usize>) -> Result<Strin
     }
     let d = decimals.unwrap_or(1);
     let change = (c - p) / p.abs() * 100.0;
-    let shown = format!("{:.*}", d, change.abs());
+    let shown = round_fixed(change.abs(), d);
     if shown.trim_start_matches(['0', '.']).is_empty() {
         return Ok("持平".into());
     }
@@ -175,5 +190,9 @@ mod tests {
         assert_eq!(render("{{ 100 | yoy(100) }}"), "持平");
         assert_eq!(render("{{ 12 | cn }}"), "十二");
         assert_eq!(group_thousands(-1234.5, 1), "-1,234.5");
+        assert_eq!(render("{{ 0.125 | fixed(2) }}"), "0.13");
+        assert_eq!(render("{{ 2.675 | fixed(2) }}"), "2.68");
+        assert_eq!(render("{{ 2.5 | fixed(0) }}"), "3");
+        assert_eq!(round_fixed(-0.004, 2), "0.00");
     }
 }

@@ -25,7 +25,7 @@ fn esc(s: &str) -> String {
 
 /// A number as charts print it: up to two decimals, no trailing zeros.
 pub fn fmt_num(x: f64) -> String {
-    let s = format!("{x:.2}");
+    let s = crate::load::filters::round_fixed(x, 2);
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 

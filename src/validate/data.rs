@@ -102,6 +102,15 @@ fn row_values<'a>(schema: &TableSchema, table: &'a Value, key: &str) -> Option<&
     rows.get(key)?.as_array()
 }
 
+/// The JSON path of a row's values inside its table (`rows.` for per-school tables).
+fn row_path(schema: &TableSchema, key: &str) -> String {
+    if schema.columns == "schools" {
+        format!("{}.rows.{key}", schema.id)
+    } else {
+        format!("{}.{key}", schema.id)
+    }
+}
+
 fn check_indicators(file: &str, values: &Value, year: i32, yoy: &Yoy, errors: &mut Collector) {
     let all = schemas();
     // Parsed numbers by (table, key) for cross-table rules.
@@ -126,7 +135,7 @@ fn check_indicators(file: &str, values: &Value, year: i32, yoy: &Yoy, errors: &m
             };
             let mut parsed = Vec::new();
             for (i, v) in vals.iter().enumerate() {
-                let loc = format!("{file}: {}.{}[{i}]", schema.id, row.key);
+                let loc = format!("{file}: {}[{i}]", row_path(schema, &row.key));
                 let col = cols.get(i).map(|c| c.label.as_str()).unwrap_or("?");
                 match num(v) {
                     Ok(x) => parsed.push(x),
@@ -146,7 +155,7 @@ fn check_indicators(file: &str, values: &Value, year: i32, yoy: &Yoy, errors: &m
                     {
                         let col = cols.get(i).map(|c| c.label.as_str()).unwrap_or("?");
                         errors.error(
-                            format!("{file}: {}.{}[{i}]", schema.id, row.key),
+                            format!("{file}: {}[{i}]", row_path(schema, &row.key)),
                             format!(
                                 "{} · {} ({col}) = {x}: a percentage must lie between 0 and 100",
                                 schema.title,
@@ -190,7 +199,7 @@ fn check_indicators(file: &str, values: &Value, year: i32, yoy: &Yoy, errors: &m
                 {
                     let col = cols.get(i).map(|c| c.label.as_str()).unwrap_or("?");
                     errors.error(
-                        format!("{file}: {}.{}[{i}]", schema.id, row.key),
+                        format!("{file}: {}[{i}]", row_path(schema, &row.key)),
                         format!(
                             "{} · {} ({col}) = {c} exceeds {} = {p}, of which it is a part",
                             schema.title,
