@@ -94,11 +94,7 @@ fn parse_columns(spec: &str) -> Result<Vec<Column>, String> {
 }
 
 fn number(v: Option<&Value>) -> Option<f64> {
-    match v? {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().replace(',', "").parse().ok(),
-        _ => None,
-    }
+    v.and_then(super::data::json_number)
 }
 
 fn show(v: f64, decimals: Option<usize>, thousands: bool) -> String {

@@ -10,6 +10,7 @@
 //! ```
 
 use super::attrs::Attrs;
+use super::data::json_number as number;
 use crate::model::{Chart, ChartKind, Series};
 use serde_json::{Map, Value};
 
@@ -26,14 +27,6 @@ pub const KEYS: &[&str] = &[
     "unit",
     "width",
 ];
-
-fn number(v: &Value) -> Option<f64> {
-    match v {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().replace(',', "").parse().ok(),
-        _ => None,
-    }
-}
 
 /// Builds the chart from a block's attributes and the report data.
 pub fn build(attrs: &Attrs, data: &Map<String, Value>) -> Result<Chart, String> {

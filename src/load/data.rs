@@ -38,6 +38,15 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
+/// A number held by a JSON value: a number, or text such as `"1,234.50"`.
+pub fn json_number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().replace(',', "").parse().ok(),
+        _ => None,
+    }
+}
+
 /// Parses CSV text into a list of objects.
 pub fn parse_csv(file: &str, text: &str) -> Result<Value> {
     let mut reader = csv::ReaderBuilder::new()
