@@ -340,3 +340,58 @@ fn user_text_is_never_interpreted() {
             || !checked.document.meta.title.contains('<')
     );
 }
+
+/// Heading numbers come from a Word list linked to the Heading styles, with
+/// the same formats as the model's numbers; unnumbered headings opt out.
+#[test]
+fn heading_numbers_are_a_word_list() {
+    for (name, lvl1, lvl2) in [
+        ("yunchuan-city", "%1.", "%1.%2"),
+        ("yunchuan-school", "%1、", "（%2）"),
+    ] {
+        let checked = sample(name);
+        let docx = nianbao::build_docx(&checked).unwrap();
+        let numbering = part(&docx, "word/numbering.xml");
+        assert!(
+            numbering.contains(&format!(r#"<w:lvlText w:val="{lvl1}"/>"#)),
+            "{name}: level 1"
+        );
+        assert!(
+            numbering.contains(&format!(r#"<w:lvlText w:val="{lvl2}"/>"#)),
+            "{name}: level 2"
+        );
+        let styles = part(&docx, "word/styles.xml");
+        assert!(
+            styles.contains(r#"<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>"#),
+            "{name}: Heading2 linked"
+        );
+        let document = part(&docx, "word/document.xml");
+        let unnumbered_in_model = checked
+            .document
+            .chapters
+            .iter()
+            .flat_map(|c| &c.blocks)
+            .filter(|b| matches!(b, Block::Heading(h) if h.number.is_none()))
+            .count();
+        let opted_out = document.matches(r#"<w:numId w:val="2"/>"#).count();
+        // + the 附表 title and the six appendix table titles.
+        assert_eq!(
+            opted_out,
+            unnumbered_in_model + 1 + checked.document.appendix.len(),
+            "{name}"
+        );
+        // Numbers are not typed into the headings as text.
+        let first = &checked.document.chapters[0].heading;
+        let typed = format!(">{} ", first.number.as_deref().unwrap());
+        let heading_paras: Vec<&str> = document
+            .split(r#"<w:pStyle w:val="Heading1"/>"#)
+            .skip(1)
+            .map(|rest| rest.split("</w:p>").next().unwrap_or(""))
+            .collect();
+        assert!(!heading_paras.is_empty());
+        assert!(
+            heading_paras.iter().all(|p| !p.contains(&typed)),
+            "{name}: number typed into a heading"
+        );
+    }
+}

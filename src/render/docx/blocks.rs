@@ -80,8 +80,9 @@ pub fn heading(w: &mut Writer, h: &Heading) {
     let bm = w.bookmark_name(&h.id);
     let mut c = String::new();
     let mut text = String::new();
+    // The number itself comes from the heading list (numbering.rs); the TOC
+    // entry, written out before Word updates it, shows it as text.
     if let Some(n) = &h.number {
-        text_runs(&mut c, &format!("{n} "), &RunFmt::default());
         text.push_str(&format!("{n} "));
     }
     inlines(&mut c, &h.text, RunFmt::default());
@@ -92,7 +93,12 @@ pub fn heading(w: &mut Writer, h: &Heading) {
         text,
         bookmark: bm,
     });
-    w.p(&format!("Heading{level}"), "", &c);
+    let extra = if h.number.is_none() {
+        super::numbering::unnumbered(level)
+    } else {
+        String::new()
+    };
+    w.p(&format!("Heading{level}"), &extra, &c);
 }
 
 /// A run of blocks at body level or inside a case box.

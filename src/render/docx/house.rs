@@ -203,6 +203,15 @@ impl House {
             vars.push((format!("H{n}_FONT"), h.font.into()));
             vars.push((format!("H{n}_SZ"), h.size.to_string()));
             vars.push((format!("H{n}_B"), bold(h.bold).into()));
+            // Heading n is level n-1 of the heading list (word/numbering.xml).
+            vars.push((
+                format!("H{n}_NUM"),
+                format!(
+                    r#"<w:numPr><w:ilvl w:val="{}"/><w:numId w:val="{}"/></w:numPr>"#,
+                    n - 1,
+                    super::numbering::HEADING_NUM_ID
+                ),
+            ));
         }
         for lvl in 2..=4u32 {
             vars.push((

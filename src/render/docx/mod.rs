@@ -15,6 +15,7 @@ mod fields;
 mod figure;
 mod front;
 mod house;
+mod numbering;
 mod package;
 mod sections;
 mod table;
@@ -57,6 +58,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
         document: xml,
         styles: w.house.styles_xml(),
         settings: w.house.settings_xml(),
+        numbering: numbering::numbering_xml(doc.style.headings),
         headers,
         footers,
         media: sorted_media(std::mem::take(&mut w.media)),

@@ -27,6 +27,8 @@ pub struct Parts {
     pub document: String,
     pub styles: String,
     pub settings: String,
+    /// `word/numbering.xml` (the heading list).
+    pub numbering: String,
     /// Written as `word/header{n}.xml`.
     pub headers: Vec<HdrFtr>,
     /// Written as `word/footer{n}.xml`.
@@ -51,6 +53,7 @@ fn content_types(p: &Parts) -> String {
     );
     over("/word/styles.xml", &format!("{CT_MAIN}.styles+xml"));
     over("/word/settings.xml", &format!("{CT_MAIN}.settings+xml"));
+    over("/word/numbering.xml", &format!("{CT_MAIN}.numbering+xml"));
     over("/word/fontTable.xml", &format!("{CT_MAIN}.fontTable+xml"));
     over(
         "/word/theme/theme1.xml",
@@ -93,6 +96,7 @@ fn document_rels(p: &Parts) -> String {
     };
     rel("rIdStyles", "styles", "styles.xml");
     rel("rIdSettings", "settings", "settings.xml");
+    rel("rIdNumbering", "numbering", "numbering.xml");
     rel("rIdFonts", "fontTable", "fontTable.xml");
     rel("rIdTheme", "theme", "theme/theme1.xml");
     for (i, (id, _)) in p.headers.iter().enumerate() {
@@ -142,6 +146,11 @@ pub fn pack(meta: &Meta, parts: &Parts) -> Result<Vec<u8>> {
     entries.push(("word/_rels/document.xml.rels".into(), rels.as_bytes(), opts));
     entries.push(("word/styles.xml".into(), parts.styles.as_bytes(), opts));
     entries.push(("word/settings.xml".into(), parts.settings.as_bytes(), opts));
+    entries.push((
+        "word/numbering.xml".into(),
+        parts.numbering.as_bytes(),
+        opts,
+    ));
     entries.push(("word/fontTable.xml".into(), FONT_TABLE.as_bytes(), opts));
     entries.push(("word/theme/theme1.xml".into(), THEME.as_bytes(), opts));
     for (i, (_, x)) in parts.headers.iter().enumerate() {

@@ -59,8 +59,10 @@ pub fn appendix_table(w: &mut Writer, t: &Table) -> Result<()> {
             text: title,
             bookmark: bm,
         });
-        let look =
-            format!(r#"<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>{rpr}"#);
+        let look = format!(
+            r#"{}<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>{rpr}"#,
+            super::numbering::unnumbered(2)
+        );
         w.p("Heading2", &look, &c);
         table_with_lines(w, t);
     })
