@@ -300,3 +300,73 @@ fn same_input_gives_the_same_bytes() {
     let (_, again) = build(&dir);
     assert!(again == sample("yunchuan-school").pdf, "two builds differ");
 }
+
+fn pdf_string(o: &lopdf::Object) -> String {
+    let bytes = o.as_str().unwrap_or_default();
+    if bytes.starts_with(&[0xfe, 0xff]) {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
+#[test]
+fn city_sample_has_bookmarks_and_page_labels() {
+    let b = sample("yunchuan-city");
+    let doc = lopdf::Document::load_mem(&b.pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    // Page labels: none for the cover, roman for the front matter, decimal for the body.
+    let labels = doc
+        .get_dictionary(catalog.get(b"PageLabels").unwrap().as_reference().unwrap())
+        .unwrap();
+    let nums = labels.get(b"Nums").unwrap().as_array().unwrap();
+    let styles: Vec<String> = nums
+        .iter()
+        .filter_map(|o| match o {
+            lopdf::Object::Dictionary(d) => Some(d.clone()),
+            lopdf::Object::Reference(r) => doc.get_dictionary(*r).ok().cloned(),
+            _ => None,
+        })
+        .map(|d| {
+            d.get(b"S")
+                .ok()
+                .and_then(|s| s.as_name().ok())
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(
+        styles.iter().any(|s| s == "R"),
+        "no roman labels: {styles:?}"
+    );
+    assert!(
+        styles.iter().any(|s| s == "D"),
+        "no decimal labels: {styles:?}"
+    );
+    // Bookmarks: the chapters, in order.
+    let outlines = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut titles = Vec::new();
+    let mut next = outlines
+        .get(b"First")
+        .ok()
+        .and_then(|o| o.as_reference().ok());
+    while let Some(id) = next {
+        let item = doc.get_dictionary(id).unwrap();
+        titles.push(compact(&pdf_string(item.get(b"Title").unwrap())));
+        next = item.get(b"Next").ok().and_then(|o| o.as_reference().ok());
+    }
+    for ch in &b.checked.document.chapters {
+        let want = compact(&format!(
+            "{}{}",
+            ch.heading.number.clone().unwrap_or_default(),
+            Inline::plain(&ch.heading.text)
+        ));
+        assert!(titles.contains(&want), "no bookmark “{want}” in {titles:?}");
+    }
+}
