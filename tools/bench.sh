@@ -39,6 +39,10 @@ for sample in samples/*/; do
     pages=$(pdfinfo "$out/$name.pdf" 2>/dev/null | awk '/^Pages/ {print $2}' || echo "?")
     printf '%-18s %-22s %10s %12.1f %8s\n' "$name" "nianbao build (pdf)" "$secs" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')" "${pages:-?}"
   done
+  for i in $(seq "$runs"); do
+    read -r secs kb < <(measure "$bin" build "$sample" --out "$out" --format docx)
+    printf '%-18s %-22s %10s %12.1f\n' "$name" "nianbao build (docx)" "$secs" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+  done
   if command -v typst >/dev/null; then
     for i in $(seq "$runs"); do
       read -r secs kb < <(measure typst compile --font-path fonts --ignore-system-fonts "$out/$name-typst/main.typ" "$out/$name-typst.pdf")

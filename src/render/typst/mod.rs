@@ -270,7 +270,10 @@ pub fn compile(
 
 /// Reports Typst errors against the user's own file and line where the
 /// generated code carries a source marker.
-fn map_diagnostics(world: &ReportWorld, diags: &[typst::diag::SourceDiagnostic]) -> Error {
+pub(crate) fn map_diagnostics(
+    world: &ReportWorld,
+    diags: &[typst::diag::SourceDiagnostic],
+) -> Error {
     let mut out = Vec::new();
     for d in diags.iter().filter(|d| d.severity == Severity::Error) {
         let mut location = String::new();
@@ -303,4 +306,26 @@ fn map_diagnostics(world: &ReportWorld, diags: &[typst::diag::SourceDiagnostic])
         out.push(crate::error::Diagnostic::error("", "typesetting failed"));
     }
     Error::many(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::typst::fonts::FontOptions;
+
+    #[test]
+    fn errors_in_generated_code_point_at_the_users_line() {
+        let fonts = FontSet::new(&FontOptions::default());
+        let mut world = ReportWorld::new(fonts, (2026, 1, 1), &[]);
+        world.add_source(
+            "/main.typ",
+            format!("{SRC_MARKER}chapters/01.md:3\n#par[ok]\n{SRC_MARKER}chapters/01.md:12\n#par(1 + \"a\")\n"),
+        );
+        let diags = typst::compile::<PagedDocument>(&world).output.unwrap_err();
+        let err = map_diagnostics(&world, &diags).to_string();
+        assert!(
+            err.contains("chapters/01.md:12: typesetting failed"),
+            "{err}"
+        );
+    }
 }
