@@ -90,3 +90,40 @@ fn print_shop_pdf_has_pure_k_text_and_archive_pdf_is_pdf_a() {
         "no PDF/A identification"
     );
 }
+
+#[test]
+fn seal_and_signature_scans_are_placed_in_both_outputs() {
+    let dir = temp_copy(&root().join("tests/fixtures/minimal"), "seal");
+    let report = std::fs::read_to_string(dir.join("report.json")).unwrap().replace(
+        "\"preface\":",
+        "\"declaration\": { \"representative\": \"张三\", \"seal_image\": \"images/seal.png\", \"signature_image\": \"images/signature.png\" }, \"preface\":",
+    );
+    std::fs::write(dir.join("report.json"), report).unwrap();
+    let (checked, pdf) = build(&dir);
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let images = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image".as_slice())
+        })
+        .filter(|s| {
+            s.dict.get(b"SMask").is_ok()
+                || s.dict.get(b"ColorSpace").and_then(|c| c.as_name()).ok()
+                    != Some(b"DeviceGray".as_slice())
+        })
+        .count();
+    // The photo, the seal and the signature (the scans' alpha masks aside).
+    assert!(images >= 3, "{images} images in the PDF");
+    assert!(compact(&pages_text(&pdf)[1]).contains("张三"));
+    let docx = nianbao::build_docx(&checked).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let media = (0..zip.len())
+        .filter(|&i| zip.by_index(i).unwrap().name().starts_with("word/media/"))
+        .count();
+    assert!(
+        media >= 3,
+        "DOCX holds {media} images (photo, seal, signature)"
+    );
+}
