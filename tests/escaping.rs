@@ -78,3 +78,14 @@ fn markdown_is_the_only_markup() {
             .any(|i| matches!(i, nianbao::model::Inline::Strong(_)))
     );
 }
+
+#[test]
+fn references_in_captions_resolve_and_other_at_signs_stay() {
+    let dir = project_with(
+        "# 面临挑战\n\n::: {.figure #fig-two caption=\"续@fig-photo，邮箱 a@b.cn\"}\n![x](images/photo.jpg)\n:::\n",
+        "2",
+    );
+    let (_, pdf) = build(&dir);
+    let text = compact(&pages_text(&pdf).join(""));
+    assert!(text.contains("续图1-1，邮箱a@b.cn"), "{text}");
+}

@@ -266,6 +266,7 @@ fn resolve_blocks(
             }
             Block::Table(t) => {
                 let o = t.origin.clone();
+                resolve_caption(&mut t.caption, labels, &o, errors);
                 for row in &mut t.rows {
                     for cell in row {
                         resolve_inlines(&mut cell.content, labels, &o, errors);
@@ -275,10 +276,61 @@ fn resolve_blocks(
                     resolve_inlines(n, labels, &o, errors);
                 }
             }
-            Block::Figure(_) => {}
-            Block::Case(c) => resolve_blocks(&mut c.blocks, labels, errors),
+            Block::Figure(f) => resolve_caption(&mut f.caption, labels, &f.origin, errors),
+            Block::Case(c) => {
+                resolve_caption(&mut c.title, labels, &c.origin, errors);
+                resolve_blocks(&mut c.blocks, labels, errors)
+            }
         }
     }
+}
+
+/// `@tbl-x` in a caption (an attribute value) becomes its label, as in text.
+fn resolve_caption(
+    caption: &mut String,
+    labels: &HashMap<String, (String, Origin)>,
+    origin: &Origin,
+    errors: &mut Collector,
+) {
+    if !caption.contains('@') {
+        return;
+    }
+    let mut out = String::new();
+    let mut rest = caption.as_str();
+    while let Some(i) = rest.find('@') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+            .unwrap_or(after.len());
+        let id = after[..len].trim_end_matches('-');
+        let is_ref = ["tbl-", "fig-", "case-", "sec-"]
+            .iter()
+            .any(|p| id.starts_with(p) && id.len() > p.len());
+        let prev_alnum = out
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if is_ref && !prev_alnum {
+            match labels.get(id) {
+                Some((label, _)) => out.push_str(label),
+                None => {
+                    errors.error(
+                        origin.to_string(),
+                        format!("reference `@{id}` in a caption points to no table, figure, case or section with that id"),
+                    );
+                    out.push('@');
+                    out.push_str(id);
+                }
+            }
+            rest = &after[id.len()..];
+        } else {
+            out.push('@');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    *caption = out;
 }
 
 fn resolve_inlines(
