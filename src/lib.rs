@@ -45,12 +45,7 @@ pub fn build_pdf(
     project_dir: &Path,
     fonts: std::sync::Arc<render::typst::fonts::FontSet>,
 ) -> Result<(Vec<u8>, render::typst::Generated)> {
-    build_pdf_for(
-        checked,
-        project_dir,
-        fonts,
-        render::typst::PdfTarget::Archive,
-    )
+    build_pdf_for(checked, project_dir, fonts, Default::default())
 }
 
 /// Builds the PDF of a checked report for a given use.
@@ -58,11 +53,11 @@ pub fn build_pdf_for(
     checked: &Checked,
     project_dir: &Path,
     fonts: std::sync::Arc<render::typst::fonts::FontSet>,
-    target: render::typst::PdfTarget,
+    settings: render::typst::PdfSettings,
 ) -> Result<(Vec<u8>, render::typst::Generated)> {
     render::typst::check_glyphs(&checked.document, &fonts)?;
     let generated = render::typst::generate(&checked.document, project_dir)?;
-    let pdf = render::typst::compile(&checked.document, &generated, fonts, target)?;
+    let pdf = render::typst::compile(&checked.document, &generated, fonts, settings)?;
     Ok((pdf, generated))
 }
 

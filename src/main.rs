@@ -36,6 +36,10 @@ enum Command {
         /// PDF/A-2b for publishing and archiving.
         #[arg(long)]
         for_print: bool,
+        /// Pad the PDF with blank pages to a multiple of N pages (4 for a
+        /// saddle-stitched booklet).
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        pad_to: u32,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -106,6 +110,7 @@ fn main() -> ExitCode {
             emit_typst,
             allow_errors,
             for_print,
+            pad_to,
             fonts,
         } => build(
             &project,
@@ -113,7 +118,14 @@ fn main() -> ExitCode {
             format,
             emit_typst.as_deref(),
             allow_errors,
-            for_print,
+            nianbao::render::typst::PdfSettings {
+                target: if for_print {
+                    nianbao::render::typst::PdfTarget::Print
+                } else {
+                    nianbao::render::typst::PdfTarget::Archive
+                },
+                pad_to,
+            },
             &fonts,
         ),
         Command::Check {
@@ -166,7 +178,7 @@ fn build(
     format: Format,
     emit_typst: Option<&Path>,
     allow_errors: bool,
-    for_print: bool,
+    pdf_settings: nianbao::render::typst::PdfSettings,
     fonts: &FontArgs,
 ) -> Result<(), Error> {
     let checked = nianbao::check_with(project, allow_errors)?;
@@ -177,12 +189,7 @@ fn build(
     if matches!(format, Format::Pdf | Format::All) {
         let font_set = FontSet::new(&fonts.options());
         let root = project.canonicalize().unwrap_or(project.to_path_buf());
-        let target = if for_print {
-            nianbao::render::typst::PdfTarget::Print
-        } else {
-            nianbao::render::typst::PdfTarget::Archive
-        };
-        let (pdf, generated) = nianbao::build_pdf_for(&checked, &root, font_set, target)?;
+        let (pdf, generated) = nianbao::build_pdf_for(&checked, &root, font_set, pdf_settings)?;
         if let Some(dir) = emit_typst {
             for (path, text) in &generated.sources {
                 files.push((

@@ -68,7 +68,10 @@ fn print_shop_pdf_has_pure_k_text_and_archive_pdf_is_pdf_a() {
         &checked,
         &canon,
         fonts(),
-        nianbao::render::typst::PdfTarget::Print,
+        nianbao::render::typst::PdfSettings {
+            target: nianbao::render::typst::PdfTarget::Print,
+            pad_to: 1,
+        },
     )
     .unwrap();
     let streams = content_streams(&print);
@@ -125,5 +128,34 @@ fn seal_and_signature_scans_are_placed_in_both_outputs() {
     assert!(
         media >= 3,
         "DOCX holds {media} images (photo, seal, signature)"
+    );
+}
+
+#[test]
+fn pdf_pads_to_a_multiple_of_four_pages_with_blank_pages() {
+    let dir = root().join("tests/fixtures/minimal");
+    let checked = nianbao::check(&dir).unwrap();
+    let canon = dir.canonicalize().unwrap();
+    let (plain, _) = nianbao::build_pdf(&checked, &canon, fonts()).unwrap();
+    let settings = nianbao::render::typst::PdfSettings {
+        pad_to: 4,
+        ..Default::default()
+    };
+    let (padded, _) = nianbao::build_pdf_for(&checked, &canon, fonts(), settings).unwrap();
+    let (before, after) = (pages_text(&plain), pages_text(&padded));
+    assert_eq!(after.len() % 4, 0, "{} pages", after.len());
+    assert!(after.len() >= before.len() && after.len() < before.len() + 4);
+    assert_ne!(
+        before.len() % 4,
+        0,
+        "the fixture must need padding for this test to mean anything"
+    );
+    for p in &after[before.len()..] {
+        assert!(p.trim().is_empty(), "a padding page shows “{p}”");
+    }
+    assert_eq!(
+        after[..before.len()],
+        before[..],
+        "padding changed the pages before it"
     );
 }

@@ -210,6 +210,14 @@ pub fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
     errors.finish().map(|_| ())
 }
 
+/// What the user asks of the PDF.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PdfSettings {
+    pub target: PdfTarget,
+    /// Pad the page count to a multiple of this with blank pages (0 or 1: no padding).
+    pub pad_to: u32,
+}
+
 /// How the PDF is meant to be used.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum PdfTarget {
@@ -225,14 +233,20 @@ pub fn compile(
     doc: &Document,
     generated: &Generated,
     fonts: Arc<FontSet>,
-    target: PdfTarget,
+    settings: PdfSettings,
 ) -> Result<Vec<u8>> {
+    let target = settings.target;
     let black = if target == PdfTarget::Print {
         "k"
     } else {
         "rgb"
     };
-    let mut world = ReportWorld::new(fonts, doc.meta.document_date, &[("black", black)]);
+    let pad = settings.pad_to.max(1).to_string();
+    let mut world = ReportWorld::new(
+        fonts,
+        doc.meta.document_date,
+        &[("black", black), ("pad-to", pad.as_str())],
+    );
     for (path, text) in &generated.sources {
         world.add_source(path, text.clone());
     }
