@@ -173,6 +173,40 @@ pub struct Table {
     pub origin: Origin,
 }
 
+impl Table {
+    /// Relative column widths: the ones the author gave, or proportional to
+    /// the longest single-column text in each column (clamped to 4–24
+    /// half-characters), so that both backends lay tables out alike and a
+    /// table fills the text width.
+    pub fn column_weights(&self) -> Vec<f64> {
+        let n = self.columns.max(1);
+        if let Some(ws) = &self.widths
+            && ws.len() == n
+        {
+            return ws.clone();
+        }
+        let mut m = vec![4usize; n];
+        for row in &self.rows {
+            for c in row.iter().filter(|c| c.colspan == 1 && c.col < n) {
+                m[c.col] = m[c.col].max(display_width(&Inline::plain(&c.content)));
+            }
+        }
+        m.into_iter().map(|x| x.clamp(4, 24) as f64).collect()
+    }
+}
+
+/// Display width of text in half-characters (CJK counts two); the widest line.
+pub fn display_width(s: &str) -> usize {
+    s.lines()
+        .map(|l| {
+            l.chars()
+                .map(|c| if c.is_ascii() { 1 } else { 2 })
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// One table cell.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {

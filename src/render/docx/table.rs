@@ -115,35 +115,9 @@ fn table_with_lines(w: &mut Writer, t: &Table) {
     }
 }
 
-/// Display width of text in half-characters (CJK counts two).
-fn text_width(s: &str) -> usize {
-    s.lines()
-        .map(|l| {
-            l.chars()
-                .map(|c| if c.is_ascii() { 1 } else { 2 })
-                .sum::<usize>()
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-/// Column widths in twips summing to `total`: the model's relative widths,
-/// or proportional to the longest single-column content (clamped), as
-/// Typst's `auto` columns would come out.
+/// Column widths in twips summing to `total`, from the model's weights.
 pub fn column_widths(t: &Table, total: u32) -> Vec<u32> {
-    let n = t.columns.max(1);
-    let weights: Vec<f64> = match &t.widths {
-        Some(ws) if ws.len() == n => ws.clone(),
-        _ => {
-            let mut m = vec![4usize; n];
-            for row in &t.rows {
-                for c in row.iter().filter(|c| c.colspan == 1 && c.col < n) {
-                    m[c.col] = m[c.col].max(text_width(&Inline::plain(&c.content)));
-                }
-            }
-            m.into_iter().map(|x| x.clamp(4, 24) as f64).collect()
-        }
-    };
+    let weights = t.column_weights();
     let sum: f64 = weights.iter().sum::<f64>().max(f64::MIN_POSITIVE);
     let mut out: Vec<u32> = weights
         .iter()

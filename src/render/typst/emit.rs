@@ -200,13 +200,8 @@ fn table_args(t: &Table, numbered_figure: bool) -> String {
         opt(&t.name_line),
         t.columns
     );
-    match &t.widths {
-        Some(w) => {
-            let ws: Vec<String> = w.iter().map(|x| format!("{x}")).collect();
-            let _ = write!(s, "widths: ({},), ", ws.join(", "));
-        }
-        None => s.push_str("widths: none, "),
-    }
+    let ws: Vec<String> = t.column_weights().iter().map(|x| format!("{x}")).collect();
+    let _ = write!(s, "widths: ({},), ", ws.join(", "));
     let aligns: Vec<String> = t.aligns.iter().map(|a| str_lit(align_name(*a))).collect();
     let _ = write!(
         s,
