@@ -1,7 +1,7 @@
 //! The narrative: chapters, headings, paragraphs, lists, case boxes, the
 //! appendix and the closing signature; inline content as runs.
 
-use super::fields::{SeqKind, caption_label};
+use super::fields::SeqKind;
 use super::house::KAI;
 use super::xml::{RunFmt, attr, text_runs};
 use super::{TocEntry, Writer, id_bookmark};
@@ -178,23 +178,7 @@ fn case(w: &mut Writer, c: &Case) -> Result<()> {
     let inner = outer.saturating_sub(2 * mx);
     w.width = inner;
     let content = w.capture(|w| {
-        let bm = w.bookmark_name(&c.num.id);
-        let mut t = String::new();
-        caption_label(
-            &mut t,
-            SeqKind::Case,
-            &c.num.label,
-            &c.num.number,
-            w.doc.style.numbering,
-            &RunFmt::default(),
-        );
-        text_runs(&mut t, &format!("\u{3000}{}", c.title), &RunFmt::default());
-        let t = w.bookmarked(&bm, &t);
-        w.cases.push(TocEntry {
-            level: 0,
-            text: format!("{}\u{3000}{}", c.num.label, c.title),
-            bookmark: bm,
-        });
+        let t = w.numbered_caption(SeqKind::Case, &c.num, &c.title);
         w.p("CaseTitle", "", &t);
         if let Some(s) = &c.subtitle {
             let mut t = String::new();

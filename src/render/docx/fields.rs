@@ -127,3 +127,38 @@ pub fn page(out: &mut String, roman: bool) {
         field(out, "PAGE \\* ARABIC", "1", &RunFmt::default());
     }
 }
+
+impl Writer<'_> {
+    /// A bookmarked caption `表 1-5　标题` (label with its SEQ field, then the
+    /// title), added to the list of its kind; returns the caption's runs.
+    pub fn numbered_caption(
+        &mut self,
+        kind: SeqKind,
+        num: &crate::model::Numbered,
+        title: &str,
+    ) -> String {
+        let bm = self.bookmark_name(&num.id);
+        let mut c = String::new();
+        caption_label(
+            &mut c,
+            kind,
+            &num.label,
+            &num.number,
+            self.doc.style.numbering,
+            &RunFmt::default(),
+        );
+        text_runs(&mut c, &format!("\u{3000}{title}"), &RunFmt::default());
+        let c = self.bookmarked(&bm, &c);
+        let entry = TocEntry {
+            level: 0,
+            text: format!("{}\u{3000}{title}", num.label),
+            bookmark: bm,
+        };
+        match kind {
+            SeqKind::Table => self.tables.push(entry),
+            SeqKind::Figure => self.figures.push(entry),
+            SeqKind::Case => self.cases.push(entry),
+        }
+        c
+    }
+}

@@ -1,10 +1,10 @@
 //! Figures: images embedded as they are (JPEG stays JPEG), photo grids as a
 //! borderless table with sub-captions, the SEQ-numbered caption below.
 
-use super::fields::{SeqKind, caption_label};
+use super::Writer;
+use super::fields::SeqKind;
 use super::package::Media;
 use super::xml::{RunFmt, attr, text_runs};
-use super::{TocEntry, Writer};
 use crate::error::{Error, Result};
 use crate::model::*;
 use std::fmt::Write as _;
@@ -122,27 +122,7 @@ pub fn figure(w: &mut Writer, f: &Figure) -> Result<()> {
     } else {
         grid(w, f, max_h)?;
     }
-    let bm = w.bookmark_name(&f.num.id);
-    let mut c = String::new();
-    caption_label(
-        &mut c,
-        SeqKind::Figure,
-        &f.num.label,
-        &f.num.number,
-        w.doc.style.numbering,
-        &RunFmt::default(),
-    );
-    text_runs(
-        &mut c,
-        &format!("\u{3000}{}", f.caption),
-        &RunFmt::default(),
-    );
-    let c = w.bookmarked(&bm, &c);
-    w.figures.push(TocEntry {
-        level: 0,
-        text: format!("{}\u{3000}{}", f.num.label, f.caption),
-        bookmark: bm,
-    });
+    let c = w.numbered_caption(SeqKind::Figure, &f.num, &f.caption);
     w.p("Caption", "", &c);
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! repeat (`tblHeader`), notes below; landscape tables get their own section.
 
 use super::blocks::runs;
-use super::fields::{SeqKind, caption_label};
+use super::fields::SeqKind;
 use super::house::HEI;
 use super::sections::SectKind;
 use super::xml::{RunFmt, text_runs, text_runs_rpr};
@@ -15,27 +15,7 @@ use std::fmt::Write as _;
 /// A numbered table in the narrative.
 pub fn body_table(w: &mut Writer, t: &Table) -> Result<()> {
     with_orientation(w, t, |w| {
-        let bm = w.bookmark_name(&t.num.id);
-        let mut c = String::new();
-        caption_label(
-            &mut c,
-            SeqKind::Table,
-            &t.num.label,
-            &t.num.number,
-            w.doc.style.numbering,
-            &RunFmt::default(),
-        );
-        text_runs(
-            &mut c,
-            &format!("\u{3000}{}", t.caption),
-            &RunFmt::default(),
-        );
-        let c = w.bookmarked(&bm, &c);
-        w.tables.push(TocEntry {
-            level: 0,
-            text: format!("{}\u{3000}{}", t.num.label, t.caption),
-            bookmark: bm,
-        });
+        let c = w.numbered_caption(SeqKind::Table, &t.num, &t.caption);
         w.p("Caption", "<w:keepNext/>", &c);
         table_with_lines(w, t);
     })
