@@ -42,8 +42,10 @@ pub struct RowSchema {
 }
 
 /// Parses the built-in schema.
-pub fn schemas() -> Vec<TableSchema> {
-    serde_json::from_str(SCHEMA_JSON).expect("assets/indicators.json is valid")
+pub fn schemas() -> &'static [TableSchema] {
+    static SCHEMAS: std::sync::OnceLock<Vec<TableSchema>> = std::sync::OnceLock::new();
+    SCHEMAS
+        .get_or_init(|| serde_json::from_str(SCHEMA_JSON).expect("assets/indicators.json is valid"))
 }
 
 /// Builds the six tables from the values file.
@@ -78,7 +80,7 @@ pub fn build(
         })
         .collect();
     let mut tables = Vec::new();
-    for schema in &schemas {
+    for schema in schemas {
         let v = obj.get(&schema.id).cloned().unwrap_or(Value::Null);
         match build_one(file, schema, &v, region, code, year, &no_graduates) {
             Ok(t) => tables.push(t),

@@ -60,22 +60,17 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
         }
     }
 
-    let appendix = match &config.appendix {
-        Some(a) => match data::load_dataset(&project, &a.values, "report.json: appendix.values") {
-            Ok(values) => appendix::build(
-                &a.values,
-                &values,
-                a.name.as_deref().unwrap_or(&config.region.name),
-                a.code.as_deref().unwrap_or(&config.region.code),
-                config.year,
-                &mut errors,
-            ),
-            Err(e) => {
-                errors.diagnostics.extend(e.diagnostics);
-                Vec::new()
-            }
-        },
-        None => Vec::new(),
+    // The values were read once, into the template context.
+    let appendix = match (&config.appendix, data_ctx.get("indicators")) {
+        (Some(a), Some(values)) => appendix::build(
+            &a.values,
+            values,
+            a.name.as_deref().unwrap_or(&config.region.name),
+            a.code.as_deref().unwrap_or(&config.region.code),
+            config.year,
+            &mut errors,
+        ),
+        _ => Vec::new(),
     };
 
     let meta = meta(&project, &config, &mut errors);
@@ -136,7 +131,11 @@ fn template_context(
     ctx.insert("year".into(), Value::from(config.year));
     ctx.insert("unit".into(), Value::from(config.unit.clone()));
     if let Some(a) = &config.appendix
-        && let Ok(v) = data::load_dataset(project, &a.values, "report.json: appendix.values")
+        && let Some(v) = errors.absorb(data::load_dataset(
+            project,
+            &a.values,
+            "report.json: appendix.values",
+        ))
     {
         ctx.insert("indicators".into(), v);
     }

@@ -116,7 +116,7 @@ fn check_indicators(file: &str, values: &Value, year: i32, yoy: &Yoy, errors: &m
     // Parsed numbers by (table, key) for cross-table rules.
     let mut numbers: std::collections::HashMap<(String, String), Vec<Option<f64>>> =
         Default::default();
-    for schema in &all {
+    for schema in all {
         let Some(table) = values.get(&schema.id) else {
             continue;
         };
