@@ -263,3 +263,21 @@ fn impossible_document_date_is_refused_early() {
     });
     expect_error(&dir, &["report.json: document_date", "YYYY-MM-DD"]);
 }
+
+#[test]
+fn a_row_with_too_many_cells_is_an_error_not_lost_content() {
+    let dir = fixture();
+    edit(&dir, "chapters/01.md", |s| {
+        s.replace(
+            "| 合计 | — | {{ totals.students }} |",
+            "| 合计 | — | {{ totals.students }} | 多余 |",
+        )
+    });
+    let (ok, err, written) = run_build(&dir);
+    assert!(!ok && !written, "{err}");
+    assert!(
+        err.contains("chapters/01.md:12") && err.contains("4 cells but the table"),
+        "{err}"
+    );
+    assert!(err.contains("has 3 columns"), "{err}");
+}

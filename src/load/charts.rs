@@ -52,9 +52,10 @@ pub fn build(attrs: &Attrs, data: &Map<String, Value>) -> Result<Chart, String> 
     if series
         .iter()
         .flat_map(|s| &s.values)
-        .any(|v| !v.is_finite() || (kind == ChartKind::Pie && *v < 0.0))
+        .any(|v| !v.is_finite() || *v < 0.0)
     {
-        return Err("chart values must be finite numbers (and not negative in a pie)".into());
+        // The axes start at 0 and bars grow upwards.
+        return Err("chart values must be numbers of 0 or more".into());
     }
     Ok(Chart {
         kind,

@@ -502,6 +502,7 @@ impl Ctx<'_> {
             .collect();
         let mut p = EventParser {
             ctx: self,
+            source: &marked,
             events,
             pos: 0,
             starts,
@@ -521,6 +522,8 @@ enum Raw {
 
 struct EventParser<'c, 'a, 'e> {
     ctx: &'c mut Ctx<'a>,
+    /// The Markdown being parsed (event ranges index into it).
+    source: &'e str,
     events: Vec<(Event<'e>, Range<usize>)>,
     pos: usize,
     starts: Vec<usize>,
@@ -593,6 +596,7 @@ impl<'e> EventParser<'_, '_, 'e> {
                 }
                 Event::Start(Tag::Table(aligns)) => {
                     let origin = self.origin_at(range.start);
+                    self.check_row_widths(range.clone(), aligns.len(), &origin);
                     let t = self.table(&aligns, origin);
                     out.push(Raw::Block(Block::Table(t)));
                 }
@@ -775,6 +779,26 @@ impl<'e> EventParser<'_, '_, 'e> {
         items
     }
 
+    /// GFM drops cells beyond the header's count without a word; a row
+    /// with more cells than the table has columns is an error instead.
+    fn check_row_widths(&mut self, range: Range<usize>, columns: usize, origin: &Origin) {
+        let Some(text) = self.source.get(range.clone()) else {
+            return;
+        };
+        for (i, line) in text.lines().enumerate() {
+            let cells = count_cells(line);
+            if cells > columns {
+                let at = self.origin_at(
+                    range.start + text.lines().take(i).map(|l| l.len() + 1).sum::<usize>(),
+                );
+                self.ctx.errors.error(
+                    at.to_string(),
+                    format!("this row has {cells} cells but the table ({origin}) has {columns} columns; the extra cells would be lost"),
+                );
+            }
+        }
+    }
+
     fn table(&mut self, aligns: &[Alignment], origin: Origin) -> Table {
         let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
         let mut current: Vec<Vec<Inline>> = Vec::new();
@@ -909,6 +933,28 @@ impl<'e> EventParser<'_, '_, 'e> {
             Event::Rule => {}
         }
     }
+}
+
+/// The cells of one pipe-table line (`| a | b |` → 2), honouring `\|`.
+fn count_cells(line: &str) -> usize {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let mut cells = 1;
+    let mut escaped = false;
+    let chars: Vec<char> = t.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '\\' if !escaped => {
+                escaped = true;
+                continue;
+            }
+            // As in GFM, only a backslash protects a pipe (even in code).
+            '|' if !escaped && i + 1 < chars.len() => cells += 1,
+            _ => {}
+        }
+        escaped = false;
+    }
+    cells
 }
 
 fn block_name(b: &Block) -> &'static str {
@@ -1214,6 +1260,14 @@ mod tests {
     fn refs_are_marked_unless_escaped() {
         let m = mark_refs("见@tbl-a，邮箱a@tbl-b，\\@fig-c。");
         assert_eq!(m, "见\u{E000}tbl-a\u{E001}，邮箱a@tbl-b，\\@fig-c。");
+    }
+
+    #[test]
+    fn pipe_table_cells_are_counted_like_gfm() {
+        assert_eq!(count_cells("| a | b |"), 2);
+        assert_eq!(count_cells("a | b | c"), 3);
+        assert_eq!(count_cells("| a \\| b |"), 1);
+        assert_eq!(count_cells("|---|:--:|"), 2);
     }
 
     #[test]
