@@ -42,21 +42,19 @@ pub fn check_with(dir: &Path, allow_data_errors: bool) -> Result<Checked> {
 /// Builds the PDF of a checked report (PDF/A-2b).
 pub fn build_pdf(
     checked: &Checked,
-    project_dir: &Path,
     fonts: std::sync::Arc<render::typst::fonts::FontSet>,
 ) -> Result<(Vec<u8>, render::typst::Generated)> {
-    build_pdf_for(checked, project_dir, fonts, Default::default())
+    build_pdf_for(checked, fonts, Default::default())
 }
 
 /// Builds the PDF of a checked report for a given use.
 pub fn build_pdf_for(
     checked: &Checked,
-    project_dir: &Path,
     fonts: std::sync::Arc<render::typst::fonts::FontSet>,
     settings: render::typst::PdfSettings,
 ) -> Result<(Vec<u8>, render::typst::Generated)> {
     render::typst::check_glyphs(&checked.document, &fonts)?;
-    let generated = render::typst::generate(&checked.document, project_dir)?;
+    let generated = render::typst::generate(&checked.document)?;
     let pdf = render::typst::compile(&checked.document, &generated, fonts, settings)?;
     Ok((pdf, generated))
 }

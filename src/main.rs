@@ -37,8 +37,9 @@ enum Command {
         #[arg(long)]
         for_print: bool,
         /// Pad the PDF with blank pages to a multiple of N pages (4 for a
-        /// saddle-stitched booklet).
-        #[arg(long, value_name = "N", default_value_t = 1)]
+        /// saddle-stitched booklet); N from 1 to 64.
+        #[arg(long, value_name = "N", default_value_t = 1,
+              value_parser = clap::value_parser!(u32).range(1..=i64::from(nianbao::model::limits::MAX_PAD_TO)))]
         pad_to: u32,
         #[command(flatten)]
         fonts: FontArgs,
@@ -188,8 +189,7 @@ fn build(
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     if matches!(format, Format::Pdf | Format::All) {
         let font_set = FontSet::new(&fonts.options());
-        let root = project.canonicalize().unwrap_or(project.to_path_buf());
-        let (pdf, generated) = nianbao::build_pdf_for(&checked, &root, font_set, pdf_settings)?;
+        let (pdf, generated) = nianbao::build_pdf_for(&checked, font_set, pdf_settings)?;
         if let Some(dir) = emit_typst {
             for (path, text) in &generated.sources {
                 files.push((
@@ -209,9 +209,7 @@ fn build(
             nianbao::build_docx(&checked)?,
         ));
     }
-    for (path, bytes) in &files {
-        nianbao::output::write_atomic(path, bytes)?;
-    }
+    nianbao::output::write_all_atomic(&files)?;
     for (path, _) in files
         .iter()
         .filter(|(p, _)| emit_typst.is_none_or(|d| !p.starts_with(d)))
@@ -252,14 +250,19 @@ fn init_data(
     let p = nianbao::load::project::Project::open(project)?;
     let text = p.read_text("report.json", "report.json")?;
     let config = nianbao::load::config::parse("report.json", &text)?;
-    let values =
-        match &config.appendix {
-            Some(a) if p.root().join(&a.values).is_file() => Some(
-                nianbao::load::data::load_dataset(&p, &a.values, "report.json: appendix.values")?,
-            ),
-            _ => None,
-        };
-    let out = out.unwrap_or_else(|| project.join("data").join("indicators.xlsx"));
+    let values = match &config.appendix {
+        Some(a) if p.has_entry(&a.values) => Some(nianbao::load::data::load_dataset(
+            &p,
+            &a.values,
+            "report.json: appendix.values",
+        )?),
+        _ => None,
+    };
+    // The default place is inside the project: no link may lead it out.
+    let out = match out {
+        Some(out) => out,
+        None => p.writable("data/indicators.xlsx", "init-data")?,
+    };
     if out.exists() && !force {
         return Err(Error::at(
             out.display().to_string(),

@@ -1,12 +1,56 @@
 //! Writing output files: all or nothing, never a half-written file.
 
 use crate::error::{Error, Result};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` through a temporary file in the same directory,
 /// renamed into place only when complete; an earlier good file stays intact
 /// if anything fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_all_atomic(&[(path.to_path_buf(), bytes.to_vec())])
+}
+
+/// Writes several files together: every file is first written in full to a
+/// temporary file beside its target, and only when all of them are written
+/// are they renamed into place. If any target cannot be written (a folder in
+/// the way, no permission, a full disk), no target is touched.
+pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    for (path, _) in files {
+        if path.is_dir() {
+            return Err(Error::at(
+                path.display().to_string(),
+                "cannot write: a folder of that name is in the way",
+            ));
+        }
+    }
+    let mut temps: Vec<PathBuf> = Vec::new();
+    let cleanup = |temps: &[PathBuf]| {
+        for t in temps {
+            let _ = std::fs::remove_file(t);
+        }
+    };
+    for (path, bytes) in files {
+        match write_temp(path, bytes) {
+            Ok(tmp) => temps.push(tmp),
+            Err(e) => {
+                cleanup(&temps);
+                return Err(e);
+            }
+        }
+    }
+    for (i, ((path, _), tmp)) in files.iter().zip(&temps).enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            cleanup(&temps[i..]);
+            return Err(Error::at(
+                path.display().to_string(),
+                format!("cannot write: {e}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| {
         Error::at(
@@ -19,13 +63,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
+    std::fs::write(&tmp, bytes).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Error::at(
-            path.display().to_string(),
-            format!("cannot write: {e}"),
-        ));
-    }
-    Ok(())
+        Error::at(path.display().to_string(), format!("cannot write: {e}"))
+    })?;
+    Ok(tmp)
 }

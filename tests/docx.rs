@@ -323,6 +323,7 @@ fn user_text_is_never_interpreted() {
         }),
     );
     checked.document.meta.cover.title = "封面 <title> & \"quotes\"".into();
+    checked.document.meta.title = "题名 <title> & \"quotes\"".into();
     let docx = nianbao::build_docx(&checked).expect("renders");
     let s = scan(&part(&docx, "word/document.xml"));
     assert!(
@@ -335,9 +336,10 @@ fn user_text_is_never_interpreted() {
             .iter()
             .any(|p| p == "封面 <title> & \"quotes\"")
     );
+    let core = part(&docx, "docProps/core.xml");
     assert!(
-        part(&docx, "docProps/core.xml").contains("&lt;")
-            || !checked.document.meta.title.contains('<')
+        core.contains("题名 &lt;title&gt; &amp; ") && !core.contains("<title>"),
+        "{core}"
     );
 }
 
@@ -394,4 +396,20 @@ fn heading_numbers_are_a_word_list() {
             "{name}: number typed into a heading"
         );
     }
+}
+
+/// `appendix.title` names the appendix in the DOCX as it does in the PDF
+/// (the DOCX used to print a fixed `附表`).
+#[test]
+fn the_appendix_title_follows_the_project() {
+    let mut checked = sample("yunchuan-school");
+    assert!(!checked.document.appendix.is_empty());
+    checked.document.appendix_title = "附件　质量年报指标".into();
+    let docx = nianbao::build_docx(&checked).expect("renders");
+    let s = scan(&part(&docx, "word/document.xml"));
+    assert!(
+        s.paragraphs.iter().any(|p| p == "附件　质量年报指标"),
+        "the appendix heading"
+    );
+    assert!(!s.paragraphs.iter().any(|p| p == "附表"));
 }

@@ -63,10 +63,8 @@ fn content_streams(pdf: &[u8]) -> Vec<String> {
 fn print_shop_pdf_has_pure_k_text_and_archive_pdf_is_pdf_a() {
     let dir = root().join("tests/fixtures/minimal");
     let checked = nianbao::check(&dir).unwrap();
-    let canon = dir.canonicalize().unwrap();
     let (print, _) = nianbao::build_pdf_for(
         &checked,
-        &canon,
         fonts(),
         nianbao::render::typst::PdfSettings {
             target: nianbao::render::typst::PdfTarget::Print,
@@ -83,7 +81,7 @@ fn print_shop_pdf_has_pure_k_text_and_archive_pdf_is_pdf_a() {
         !streams.iter().any(|s| s.contains("0 0 0 rg")),
         "RGB black left in the print PDF"
     );
-    let (archive, _) = nianbao::build_pdf(&checked, &canon, fonts()).unwrap();
+    let (archive, _) = nianbao::build_pdf(&checked, fonts()).unwrap();
     let text = String::from_utf8_lossy(&archive);
     assert!(
         text.contains("pdfaid:part")
@@ -135,13 +133,12 @@ fn seal_and_signature_scans_are_placed_in_both_outputs() {
 fn pdf_pads_to_a_multiple_of_four_pages_with_blank_pages() {
     let dir = root().join("tests/fixtures/minimal");
     let checked = nianbao::check(&dir).unwrap();
-    let canon = dir.canonicalize().unwrap();
-    let (plain, _) = nianbao::build_pdf(&checked, &canon, fonts()).unwrap();
+    let (plain, _) = nianbao::build_pdf(&checked, fonts()).unwrap();
     let settings = nianbao::render::typst::PdfSettings {
         pad_to: 4,
         ..Default::default()
     };
-    let (padded, _) = nianbao::build_pdf_for(&checked, &canon, fonts(), settings).unwrap();
+    let (padded, _) = nianbao::build_pdf_for(&checked, fonts(), settings).unwrap();
     let (before, after) = (pages_text(&plain), pages_text(&padded));
     assert_eq!(after.len() % 4, 0, "{} pages", after.len());
     assert!(after.len() >= before.len() && after.len() < before.len() + 4);

@@ -266,7 +266,7 @@ fn format_values(v: Option<&Value>, n: usize, row: &RowSchema, loc: &str) -> Res
             Value::Null => Ok("-".to_string()),
             Value::String(s) => Ok(s.clone()),
             Value::Number(num) => Ok(match (row.decimals, num.as_f64()) {
-                (Some(d), Some(f)) if !num.is_i64() || d > 0 => super::filters::round_fixed(f, d),
+                (Some(d), Some(f)) if !num.is_i64() || d > 0 => crate::model::numfmt::fixed(f, d),
                 _ => num.to_string(),
             }),
             _ => Err(Error::at(

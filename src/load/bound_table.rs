@@ -12,7 +12,7 @@
 //! :::
 //! ```
 
-use super::filters::group_thousands;
+use crate::model::numfmt;
 use crate::model::{Align, Cell, Inline, Numbered, Origin, Table};
 use serde_json::{Map, Value};
 
@@ -51,7 +51,14 @@ fn parse_columns(spec: &str) -> Result<Vec<Column>, String> {
                 Some(
                     d.trim()
                         .parse::<usize>()
-                        .map_err(|_| format!("columns: `@{d}`: expected a number of decimals"))?,
+                        .ok()
+                        .filter(|&n| n <= numfmt::MAX_DECIMALS)
+                        .ok_or_else(|| {
+                            format!(
+                                "columns: `@{d}`: expected a number of decimals from 0 to {}",
+                                numfmt::MAX_DECIMALS
+                            )
+                        })?,
                 ),
             ),
             None => (expr.trim(), None),
@@ -100,9 +107,9 @@ fn number(v: Option<&Value>) -> Option<f64> {
 fn show(v: f64, decimals: Option<usize>, thousands: bool) -> String {
     let d = decimals.unwrap_or(if v.fract() == 0.0 { 0 } else { 2 });
     if thousands {
-        group_thousands(v, d)
+        numfmt::thousands(v, d)
     } else {
-        format!("{v:.d$}")
+        numfmt::fixed(v, d)
     }
 }
 

@@ -100,41 +100,118 @@ fn csv_value(raw: &str) -> Value {
 /// One worksheet as rows of cells (numbers as numbers, text as text).
 pub type Sheet = Vec<Vec<Value>>;
 
-/// Reads every worksheet of an Excel workbook: (sheet name, rows).
+/// Reads every worksheet of an Excel workbook: (sheet name, rows). Rows
+/// start at the first used row and column, as Excel's "used range" does.
+/// A workbook that unpacks beyond the limits of [`crate::model::limits`], or
+/// uses a cell past them, is an error (a tiny file can ask for gigabytes).
 pub fn read_xlsx(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Sheet)>> {
+    use crate::model::limits::{MAX_XLSX_COLUMNS, MAX_XLSX_ROWS};
     use calamine::{Data, Reader};
-    let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+    check_unpacked_size(file, &bytes)?;
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes))
         .map_err(|e| Error::at(file, format!("cannot read the workbook: {e}")))?;
     let mut out = Vec::new();
     for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).map_err(|e| {
+        let sheet_err = |e: calamine::XlsxError| {
             Error::at(
                 format!("{file} [{name}]"),
                 format!("cannot read the sheet: {e}"),
             )
-        })?;
-        let rows = range
-            .rows()
-            .map(|row| {
-                row.iter()
-                    .map(|c| match c {
-                        Data::Int(i) => Value::from(*i),
-                        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                            Value::from(*f as i64)
-                        }
-                        Data::Float(f) => Value::from(*f),
-                        Data::String(s) if s.trim().is_empty() => Value::Null,
-                        Data::String(s) => Value::String(s.trim().to_string()),
-                        Data::Bool(b) => Value::Bool(*b),
-                        Data::Empty => Value::Null,
-                        other => Value::String(other.to_string()),
-                    })
-                    .collect()
-            })
-            .collect();
-        out.push((name, rows));
+        };
+        let mut reader = wb.worksheet_cells_reader(&name).map_err(sheet_err)?;
+        let mut cells = Vec::new();
+        while let Some(cell) = reader.next_cell().map_err(sheet_err)? {
+            let (r, c) = cell.get_position();
+            if cell.get_value() == &calamine::DataRef::Empty {
+                continue;
+            }
+            if r >= MAX_XLSX_ROWS || c >= MAX_XLSX_COLUMNS {
+                return Err(Error::at(
+                    format!("{file} [{name}] {}{}", column_name(c), r + 1),
+                    format!(
+                        "expected data within {} rows and {} columns (up to {}{}); found a cell here",
+                        MAX_XLSX_ROWS,
+                        MAX_XLSX_COLUMNS,
+                        column_name(MAX_XLSX_COLUMNS - 1),
+                        MAX_XLSX_ROWS
+                    ),
+                ));
+            }
+            let v = match Data::from(cell.get_value().clone()) {
+                Data::Int(i) => Value::from(i),
+                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Value::from(f as i64),
+                Data::Float(f) => Value::from(f),
+                Data::String(s) if s.trim().is_empty() => Value::Null,
+                Data::String(s) => Value::String(s.trim().to_string()),
+                Data::Bool(b) => Value::Bool(b),
+                Data::Empty => Value::Null,
+                other => Value::String(other.to_string()),
+            };
+            cells.push((r, c, v));
+        }
+        out.push((name.clone(), dense(cells)));
     }
     Ok(out)
+}
+
+/// Cells (row, column, value) as rows from the first used row and column.
+fn dense(cells: Vec<(u32, u32, Value)>) -> Sheet {
+    let (Some(r0), Some(c0)) = (
+        cells.iter().map(|c| c.0).min(),
+        cells.iter().map(|c| c.1).min(),
+    ) else {
+        return Vec::new();
+    };
+    let rows = cells.iter().map(|c| c.0).max().unwrap_or(r0) - r0 + 1;
+    let cols = cells.iter().map(|c| c.1).max().unwrap_or(c0) - c0 + 1;
+    let mut sheet = vec![vec![Value::Null; cols as usize]; rows as usize];
+    for (r, c, v) in cells {
+        sheet[(r - r0) as usize][(c - c0) as usize] = v;
+    }
+    sheet
+}
+
+/// `0` → `A`, `26` → `AA`.
+fn column_name(mut c: u32) -> String {
+    let mut s = String::new();
+    loop {
+        s.insert(0, (b'A' + (c % 26) as u8) as char);
+        if c < 26 {
+            return s;
+        }
+        c = c / 26 - 1;
+    }
+}
+
+/// Refuses a workbook whose parts unpack beyond the limit (a zip bomb).
+fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<()> {
+    use crate::model::limits::MAX_XLSX_UNPACKED_BYTES;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        Error::at(
+            file,
+            format!("cannot read the workbook: expected an .xlsx (zip) file: {e}"),
+        )
+    })?;
+    // The central directory's sizes; the zip reader stops at them.
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let size = archive
+            .by_index_raw(i)
+            .map(|f| f.size())
+            .unwrap_or(u64::MAX);
+        total = total.saturating_add(size);
+    }
+    if total > MAX_XLSX_UNPACKED_BYTES {
+        return Err(Error::at(
+            file,
+            format!(
+                "expected a workbook that unpacks to at most {} MB; this one unpacks to {} MB",
+                MAX_XLSX_UNPACKED_BYTES >> 20,
+                total >> 20
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A dataset from the first worksheet: the header row names the fields.

@@ -10,7 +10,7 @@
 //! | `{{ 3173 \| yoy(3221) }}`             | `下降1.5%`         |
 //! | `{{ 12 \| cn }}`                      | `十二`             |
 
-use crate::validate::numerals;
+use crate::model::{numerals, numfmt};
 use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind};
 
@@ -25,101 +25,72 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_function("ratio", ratio);
 }
 
-/// A template value as a number: numbers, and text such as `"1,234.50"`.
+/// A template value as a finite number: numbers, and text such as `"1,234.50"`.
 pub fn number(v: &Value) -> Result<f64, Error> {
-    if let Some(s) = v.as_str() {
-        return s.trim().replace(',', "").parse::<f64>().map_err(|_| {
+    let x = if let Some(s) = v.as_str() {
+        s.trim().replace(',', "").parse::<f64>().map_err(|_| {
             Error::new(
                 ErrorKind::InvalidOperation,
                 format!("expected a number, found \"{s}\""),
             )
-        });
-    }
-    f64::try_from(v.clone()).map_err(|_| {
-        Error::new(
-            ErrorKind::InvalidOperation,
-            format!("expected a number, found {v}"),
-        )
-    })
-}
-
-/// `x` with `d` decimals, rounded half away from zero as reports do (四舍五入:
-/// 0.125 → 0.13, 2.675 → 2.68), not to the nearest binary value.
-pub fn round_fixed(x: f64, d: usize) -> String {
-    let m = 10f64.powi(d as i32);
-    let scaled = x.abs() * m;
-    // A relative nudge absorbs binary representation error (2.675 is 2.67499…).
-    let r = (scaled + 0.5 + scaled * 1e-12).floor() / m;
-    let s = format!("{r:.d$}");
-    if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("-{s}")
+        })?
     } else {
-        s
+        f64::try_from(v.clone()).map_err(|_| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("expected a number, found {v}"),
+            )
+        })?
+    };
+    if !x.is_finite() {
+        return Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!("expected a finite number, found {v}"),
+        ));
     }
+    Ok(x)
 }
 
-/// `12345.6` with `d` decimals and `,` between thousands.
-pub fn group_thousands(x: f64, decimals: usize) -> String {
-    let s = round_fixed(x.abs(), decimals);
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s.clone(), None),
-    };
-    let mut out = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
+/// A decimals argument, at most [`numfmt::MAX_DECIMALS`].
+fn decimals(d: Option<usize>, default: usize) -> Result<usize, Error> {
+    match d {
+        Some(d) if d > numfmt::MAX_DECIMALS => Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!(
+                "expected at most {} decimals, found {d}",
+                numfmt::MAX_DECIMALS
+            ),
+        )),
+        Some(d) => Ok(d),
+        None => Ok(default),
     }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(&f);
-    }
-    if x < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.insert(0, '-');
-    }
-    out
 }
 
 fn decimals_of(v: &Value) -> usize {
-    let n = number(v).unwrap_or(0.0);
-    let s = v
-        .as_str()
-        .map(str::to_string)
-        .unwrap_or_else(|| v.to_string());
-    if n.fract() == 0.0 && !s.contains('.') {
-        0
-    } else {
-        s.split_once('.').map(|(_, f)| f.len()).unwrap_or(0)
+    match v.as_str() {
+        Some(s) => numfmt::decimals_in(s),
+        None => numfmt::decimals_in(&v.to_string()),
     }
+    .min(numfmt::MAX_DECIMALS)
 }
 
-fn thousands(v: Value, decimals: Option<usize>) -> Result<String, Error> {
+fn thousands(v: Value, d: Option<usize>) -> Result<String, Error> {
     let x = number(&v)?;
-    Ok(group_thousands(
-        x,
-        decimals.unwrap_or_else(|| decimals_of(&v)),
-    ))
+    Ok(numfmt::thousands(x, decimals(d, decimals_of(&v))?))
 }
 
-fn fixed(v: Value, decimals: Option<usize>) -> Result<String, Error> {
-    Ok(round_fixed(number(&v)?, decimals.unwrap_or(2)))
+fn fixed(v: Value, d: Option<usize>) -> Result<String, Error> {
+    Ok(numfmt::fixed(number(&v)?, decimals(d, 2)?))
 }
 
-fn wan(v: Value, decimals: Option<usize>) -> Result<String, Error> {
+fn wan(v: Value, d: Option<usize>) -> Result<String, Error> {
+    Ok(numfmt::fixed(number(&v)? / 10_000.0, decimals(d, 2)?))
+}
+
+fn percent(v: Value, d: Option<usize>) -> Result<String, Error> {
     Ok(format!(
-        "{:.*}",
-        decimals.unwrap_or(2),
-        number(&v)? / 10_000.0
-    ))
-}
-
-fn percent(v: Value, decimals: Option<usize>) -> Result<String, Error> {
-    Ok(format!(
-        "{:.*}%",
-        decimals.unwrap_or(2),
-        number(&v)? * 100.0
+        "{}%",
+        numfmt::fixed(number(&v)? * 100.0, decimals(d, 2)?)
     ))
 }
 
@@ -131,7 +102,7 @@ fn ratio(part: Value, whole: Value, decimals: Option<usize>) -> Result<String, E
             "ratio(): the whole is 0",
         ));
     }
-    Ok(round_fixed(p / w * 100.0, decimals.unwrap_or(2)))
+    Ok(numfmt::fixed(p / w * 100.0, self::decimals(decimals, 2)?))
 }
 
 fn yoy(current: Value, previous: Value, decimals: Option<usize>) -> Result<String, Error> {
@@ -142,9 +113,9 @@ fn yoy(current: Value, previous: Value, decimals: Option<usize>) -> Result<Strin
             "yoy(): last year's figure is 0",
         ));
     }
-    let d = decimals.unwrap_or(1);
+    let d = self::decimals(decimals, 1)?;
     let change = (c - p) / p.abs() * 100.0;
-    let shown = round_fixed(change.abs(), d);
+    let shown = numfmt::fixed(change.abs(), d);
     if shown.trim_start_matches(['0', '.']).is_empty() {
         return Ok("持平".into());
     }
@@ -157,10 +128,10 @@ fn yoy(current: Value, previous: Value, decimals: Option<usize>) -> Result<Strin
 
 fn cn(v: Value) -> Result<String, Error> {
     let x = number(&v)?;
-    if x < 0.0 || x.fract() != 0.0 {
+    if x < 0.0 || x.fract() != 0.0 || x >= 1e8 {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
-            "cn: expected a whole number ≥ 0",
+            format!("cn: expected a whole number from 0 to 99999999, found {v}"),
         ));
     }
     Ok(numerals::chinese(x as u64))
@@ -189,10 +160,32 @@ mod tests {
         assert_eq!(render("{{ 110 | yoy(100) }}"), "增长10.0%");
         assert_eq!(render("{{ 100 | yoy(100) }}"), "持平");
         assert_eq!(render("{{ 12 | cn }}"), "十二");
-        assert_eq!(group_thousands(-1234.5, 1), "-1,234.5");
+        assert_eq!(render("{{ -1234.5 | thousands(1) }}"), "-1,234.5");
         assert_eq!(render("{{ 0.125 | fixed(2) }}"), "0.13");
         assert_eq!(render("{{ 2.675 | fixed(2) }}"), "2.68");
         assert_eq!(render("{{ 2.5 | fixed(0) }}"), "3");
-        assert_eq!(round_fixed(-0.004, 2), "0.00");
+        assert_eq!(render("{{ -0.004 | fixed(2) }}"), "0.00");
+        assert_eq!(render("{{ -0.00001 | percent }}"), "0.00%");
+        assert_eq!(render("{{ 2.675 | wan(6) }}"), "0.000268");
+        assert_eq!(render("{{ 0.02675 | percent }}"), "2.68%");
+        assert_eq!(render("{{ 2025 | cn }}"), "二千零二十五");
+    }
+
+    #[test]
+    fn out_of_range_arguments_are_errors_not_panics() {
+        let mut env = Environment::new();
+        register(&mut env);
+        for t in [
+            "{{ 1 | fixed(65536) }}",
+            "{{ 1 | thousands(65536) }}",
+            "{{ 1 | wan(65536) }}",
+            "{{ 1 | percent(65536) }}",
+            "{{ ratio(1, 2, 65536) }}",
+            "{{ 1 | yoy(2, 65536) }}",
+            "{{ \"1e999\" | fixed }}",
+            "{{ 100000000 | cn }}",
+        ] {
+            assert!(env.render_str(t, ()).is_err(), "{t}");
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::project::Project;
 use crate::error::{Error, Result};
+use crate::model::limits::MAX_IMAGE_PIXELS;
 use crate::model::{Image, ImageFormat};
 
 /// Loads and checks one image (JPEG or PNG).
@@ -26,6 +27,30 @@ pub fn load_image(project: &Project, rel: &str, location: &str) -> Result<Image>
             ));
         }
     };
+    // The header first: a few bytes can claim billions of pixels.
+    let (w, h) = image::ImageReader::with_format(
+        std::io::Cursor::new(&bytes),
+        match format {
+            ImageFormat::Png => image::ImageFormat::Png,
+            ImageFormat::Jpeg => image::ImageFormat::Jpeg,
+        },
+    )
+    .into_dimensions()
+    .map_err(|e| {
+        Error::at(
+            location,
+            format!("\"{rel}\": the image cannot be decoded: {e}"),
+        )
+    })?;
+    if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS {
+        return Err(Error::at(
+            location,
+            format!(
+                "\"{rel}\": expected an image of at most {} megapixels, found {w} × {h} px",
+                MAX_IMAGE_PIXELS / 1_000_000
+            ),
+        ));
+    }
     let decoded = image::load_from_memory(&bytes).map_err(|e| {
         Error::at(
             location,

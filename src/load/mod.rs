@@ -80,6 +80,9 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
         .as_ref()
         .and_then(|a| a.title.clone())
         .unwrap_or_else(|| "附表".into());
+    let typst_templates = errors
+        .absorb(project.read_folder_texts("templates/typst"))
+        .unwrap_or_default();
     let warnings = errors.finish()?;
     let Some(meta) = meta else {
         return Err(Error::at("report.json", "invalid metadata"));
@@ -92,6 +95,7 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
             chapters,
             appendix,
             appendix_title,
+            typst_templates,
             data: DataSources {
                 context: data_ctx,
                 files: config

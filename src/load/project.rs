@@ -42,6 +42,12 @@ impl Project {
     /// Resolves a path written in the project (relative, `/`-separated) and
     /// refuses anything that leaves the project directory.
     pub fn resolve(&self, rel: &str, referenced_from: &str) -> Result<PathBuf> {
+        if rel.contains('\\') {
+            return Err(Error::at(
+                referenced_from,
+                format!("\"{rel}\": expected `/` between folders, found `\\`"),
+            ));
+        }
         let p = Path::new(rel);
         let escapes = p.is_absolute()
             || p.components().any(|c| {
@@ -78,6 +84,91 @@ impl Project {
             ));
         }
         Ok(canonical)
+    }
+
+    /// Whether the project has an entry (file, folder or link, even a broken
+    /// one) at `rel`; a backslash or `..` path never exists.
+    pub fn has_entry(&self, rel: &str) -> bool {
+        !rel.contains('\\')
+            && !Path::new(rel)
+                .components()
+                .any(|c| !matches!(c, Component::Normal(_)))
+            && std::fs::symlink_metadata(self.root.join(rel)).is_ok()
+    }
+
+    /// A path inside the project to write to: its folder must already be,
+    /// or be creatable, inside the project (no link leading out). Returns the
+    /// full path of the file.
+    pub fn writable(&self, rel: &str, referenced_from: &str) -> Result<PathBuf> {
+        let p = Path::new(rel);
+        let refused = || {
+            Error::at(
+                referenced_from,
+                format!("\"{rel}\" leads outside the project directory (a link?); refused"),
+            )
+        };
+        if rel.contains('\\') || p.components().any(|c| !matches!(c, Component::Normal(_))) {
+            return Err(refused());
+        }
+        // Every existing ancestor must resolve inside the project.
+        let mut dir = self.root.clone();
+        for c in p.parent().into_iter().flat_map(|d| d.components()) {
+            dir.push(c);
+            match dir.canonicalize() {
+                Ok(real) if real.starts_with(&self.root) => dir = real,
+                Ok(_) => return Err(refused()),
+                Err(_) if std::fs::symlink_metadata(&dir).is_ok() => return Err(refused()),
+                Err(_) => {}
+            }
+        }
+        let target = dir.join(p.file_name().ok_or_else(refused)?);
+        if let Ok(m) = std::fs::symlink_metadata(&target)
+            && m.file_type().is_symlink()
+        {
+            return Err(refused());
+        }
+        Ok(target)
+    }
+
+    /// The UTF-8 files directly inside the project folder `rel_dir`, by file
+    /// name; none when the folder does not exist. Every file is read through
+    /// [`Project::resolve`], so a link leading out of the project is refused.
+    pub fn read_folder_texts(
+        &self,
+        rel_dir: &str,
+    ) -> Result<std::collections::BTreeMap<String, String>> {
+        let mut out = std::collections::BTreeMap::new();
+        if !self.has_entry(rel_dir) {
+            return Ok(out);
+        }
+        let dir = self
+            .root
+            .join(rel_dir)
+            .canonicalize()
+            .ok()
+            .filter(|d| d.starts_with(&self.root))
+            .ok_or_else(|| {
+                Error::at(
+                    rel_dir,
+                    "leads outside the project directory (a link?); refused",
+                )
+            })?;
+        let entries = std::fs::read_dir(&dir)
+            .map_err(|e| Error::at(rel_dir, format!("cannot read the folder: {e}")))?;
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        names.sort();
+        for name in names {
+            let rel = format!("{rel_dir}/{name}");
+            if self.root.join(&rel).is_dir() {
+                continue;
+            }
+            out.insert(name, self.read_text(&rel, &rel)?);
+        }
+        Ok(out)
     }
 
     /// Reads a file of the project as bytes.

@@ -2,6 +2,7 @@
 //! renders them and keeps a map from output lines back to source lines.
 
 use crate::error::{Error, Result};
+use crate::model::limits::{TEMPLATE_FUEL, TEMPLATE_OUTPUT_BYTES};
 use minijinja::{Environment, UndefinedBehavior, Value};
 
 /// A narrative file after template expansion.
@@ -29,9 +30,18 @@ impl Expanded {
 /// value printed with `{{ }}` is escaped so that data never becomes Markdown.
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
+    env.set_fuel(Some(TEMPLATE_FUEL));
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_keep_trailing_newline(true);
     env.set_formatter(|out, _state, value| {
+        if value.kind() == minijinja::value::ValueKind::Number
+            && f64::try_from(value.clone()).is_ok_and(|x| !x.is_finite())
+        {
+            return Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("expected a finite number, found {value} (a division by zero?)"),
+            ));
+        }
         if value.is_safe() {
             out.write_str(&value.to_string())?;
         } else if !value.is_none() && !value.is_undefined() {
@@ -64,9 +74,24 @@ pub fn escape_markdown(s: &str) -> String {
 /// Renders one narrative file with the given context.
 pub fn expand(env: &Environment<'_>, file: &str, source: &str, ctx: &Value) -> Result<Expanded> {
     let protected = protect_id_attrs(source);
-    let text = env
-        .render_str(&protected, ctx)
-        .map_err(|e| template_error(file, &e))?
+    let template = env
+        .template_from_str(&protected)
+        .map_err(|e| template_error(file, &e))?;
+    let mut out = CappedWriter::default();
+    if let Err(e) = template.render_captured_to(ctx, &mut out) {
+        if out.overflowed {
+            return Err(Error::at(
+                file,
+                format!(
+                    "template error: the text grows beyond {} MB after templating; expected a report chapter (a loop or `*` repeating too much?)",
+                    TEMPLATE_OUTPUT_BYTES >> 20
+                ),
+            ));
+        }
+        return Err(template_error(file, &e));
+    }
+    let text = String::from_utf8(out.bytes)
+        .map_err(|_| Error::at(file, "template error: the output is not UTF-8"))?
         .replace(ID_ATTR_GUARD, "{#");
     let line_map = line_map(source, &text);
     Ok(Expanded {
@@ -77,6 +102,28 @@ pub fn expand(env: &Environment<'_>, file: &str, source: &str, ctx: &Value) -> R
 }
 
 /// Stands in for `{#` while templating.
+/// Collects template output up to [`TEMPLATE_OUTPUT_BYTES`], then fails.
+#[derive(Default)]
+struct CappedWriter {
+    bytes: Vec<u8>,
+    overflowed: bool,
+}
+
+impl std::io::Write for CappedWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > TEMPLATE_OUTPUT_BYTES {
+            self.overflowed = true;
+            return Err(std::io::Error::other("output limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 const ID_ATTR_GUARD: &str = "{\u{E003}";
 
 /// `{#fig-x}` / `{#sec-x}` attribute lists would open a minijinja comment
@@ -106,6 +153,14 @@ fn template_error(file: &str, e: &minijinja::Error) -> Error {
         Some(line) => format!("{file}:{line}"),
         None => file.to_string(),
     };
+    if e.kind() == minijinja::ErrorKind::OutOfFuel {
+        return Error::at(
+            loc,
+            format!(
+                "template error: the templates do more than {TEMPLATE_FUEL} steps of work; expected a report chapter (a loop that does not end?)"
+            ),
+        );
+    }
     let mut msg = format!("template error: {}", e.kind());
     if let Some(detail) = e.detail() {
         msg.push_str(": ");

@@ -5,7 +5,10 @@
 //! turn it into Typst source or a DOCX package. Nothing in here knows about
 //! either output format.
 
+pub mod limits;
 mod meta;
+pub mod numerals;
+pub mod numfmt;
 
 pub use meta::*;
 use serde::Serialize;
@@ -41,6 +44,10 @@ pub struct Document {
     /// The raw data the document was built from, for the validators.
     #[serde(skip)]
     pub data: DataSources,
+    /// The project's own layout templates (`templates/typst/`), by file
+    /// name; they replace the built-in files of the same name.
+    #[serde(skip)]
+    pub typst_templates: std::collections::BTreeMap<String, String>,
 }
 
 /// The report's raw data: what the templates saw, and where it came from.

@@ -25,8 +25,7 @@ fn esc(s: &str) -> String {
 
 /// A number as charts print it: up to two decimals, no trailing zeros.
 pub fn fmt_num(x: f64) -> String {
-    let s = crate::load::filters::round_fixed(x, 2);
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    crate::model::numfmt::compact(x, 2)
 }
 
 fn text(out: &mut String, x: f64, y: f64, size: f64, anchor: &str, s: &str) {
@@ -88,7 +87,7 @@ fn pie(chart: &Chart, out: &mut String) {
             let _ = write!(
                 out,
                 r#"<text x="{tx:.1}" y="{ty:.1}" font-family="{FONT}" font-size="10" text-anchor="middle" fill="white">{}%</text>"#,
-                fmt_num((v / total * 1000.0).round() / 10.0)
+                crate::model::numfmt::compact(v / total * 100.0, 1)
             );
         }
         angle = end;
@@ -114,7 +113,7 @@ fn pie(chart: &Chart, out: &mut String) {
             &format!(
                 "{cat}  {}{unit}（{}%）",
                 fmt_num(*v),
-                fmt_num((share * 10.0).round() / 10.0)
+                crate::model::numfmt::compact(share, 1)
             ),
         );
         ly += 22.0;

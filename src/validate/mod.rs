@@ -2,7 +2,7 @@
 //! figure and case its final number, then resolve cross-references.
 
 pub mod data;
-pub mod numerals;
+mod limits;
 
 use crate::error::{Collector, Diagnostic, Result};
 use crate::model::*;
@@ -33,6 +33,7 @@ pub fn check(doc: &mut Document) -> Result<Vec<Diagnostic>> {
         resolve_blocks(&mut chapter.blocks, &labels, &mut errors);
     }
     resolve_blocks(&mut doc.preface, &labels, &mut errors);
+    limits::check(doc, &mut errors);
     check_resolution(doc, &mut errors);
     data::check(doc, &mut errors);
     errors.finish()
@@ -142,7 +143,7 @@ impl Numberer {
             }
             NumberingScheme::Continuous => (n.to_string(), format!("{word}{n}")),
             NumberingScheme::Chinese => {
-                let num = numerals::chinese(n);
+                let num = crate::model::numerals::chinese(n);
                 (num.clone(), format!("{word}{num}"))
             }
         }
@@ -242,8 +243,8 @@ pub fn heading_number(scheme: HeadingScheme, counters: &[u64]) -> String {
             }
         }
         HeadingScheme::Gongwen => match level {
-            1 => format!("{}、", numerals::chinese(last)),
-            2 => format!("（{}）", numerals::chinese(last)),
+            1 => format!("{}、", crate::model::numerals::chinese(last)),
+            2 => format!("（{}）", crate::model::numerals::chinese(last)),
             3 => format!("{last}."),
             _ => format!("（{last}）"),
         },

@@ -26,8 +26,8 @@ pub fn root() -> PathBuf {
 /// Loads, checks and typesets a project; panics with the diagnostics on failure.
 pub fn build(dir: &Path) -> (nianbao::Checked, Vec<u8>) {
     let checked = nianbao::check(dir).unwrap_or_else(|e| panic!("check failed:\n{e}"));
-    let (pdf, _) = nianbao::build_pdf(&checked, &dir.canonicalize().unwrap(), fonts())
-        .unwrap_or_else(|e| panic!("build failed:\n{e}"));
+    let (pdf, _) =
+        nianbao::build_pdf(&checked, fonts()).unwrap_or_else(|e| panic!("build failed:\n{e}"));
     (checked, pdf)
 }
 

@@ -59,7 +59,7 @@ pub fn body(w: &mut Writer) -> Result<()> {
             level: 1,
             unnumbered: true,
             number: None,
-            text: vec![Inline::Text("附表".into())],
+            text: vec![Inline::Text(doc.appendix_title.clone())],
             id: None,
             origin: Origin::default(),
         };

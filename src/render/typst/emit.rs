@@ -32,18 +32,31 @@ pub fn asset_path(img: &Image) -> String {
 }
 
 /// Emits Typst source, one block per line, each preceded by a marker comment
-/// naming the user's file and line (used to report compile errors).
+/// holding an index into [`Emitter::origins`] (used to report compile errors
+/// against the user's file and line). The comment carries only that number:
+/// file names are user text, and user text never reaches generated Typst
+/// outside a string literal.
 #[derive(Default)]
 pub struct Emitter {
     pub out: String,
+    /// The user's `file:line` of each marker, by marker index.
+    pub origins: Vec<String>,
 }
 
 /// The marker that starts each block's line pair.
 pub const SRC_MARKER: &str = "// @src ";
 
 impl Emitter {
-    fn mark(&mut self, origin: &Origin) {
-        let _ = writeln!(self.out, "{SRC_MARKER}{}:{}", origin.file, origin.line);
+    /// Writes a source marker for `origin`.
+    pub fn mark(&mut self, origin: &Origin) {
+        let _ = writeln!(self.out, "{SRC_MARKER}{}", self.origins.len());
+        self.origins
+            .push(format!("{}:{}", origin.file, origin.line));
+    }
+
+    /// Takes the text emitted so far, keeping the marker table.
+    pub fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
     }
 
     /// Emits a list of blocks at body level (`in_case` for case contents).
@@ -74,7 +87,7 @@ impl Emitter {
             }
             Block::List(l) => {
                 self.mark(&l.origin);
-                let _ = writeln!(self.out, "{}", list(l));
+                self.list(l);
             }
             Block::Table(t) => {
                 self.mark(&t.origin);
@@ -111,6 +124,23 @@ impl Emitter {
             inline(&h.text),
             label(&h.id)
         );
+    }
+
+    fn list(&mut self, l: &List) {
+        if l.ordered {
+            let _ = write!(self.out, "#enum(start: {}, ", l.start);
+        } else {
+            self.out.push_str("#list(");
+        }
+        for (i, item) in l.items.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.out.push_str("[\n");
+            self.blocks(item, true);
+            self.out.push(']');
+        }
+        self.out.push_str(")\n");
     }
 
     /// Emits one appendix table.
@@ -156,23 +186,6 @@ fn inline_one(i: &Inline) -> String {
             format!("nb-ref(<{target}>, {})", str_lit(label))
         }
         Inline::LineBreak => "linebreak()".into(),
-    }
-}
-
-fn list(l: &List) -> String {
-    let items: Vec<String> = l
-        .items
-        .iter()
-        .map(|item| {
-            let mut e = Emitter::default();
-            e.blocks(item, true);
-            format!("[\n{}]", e.out)
-        })
-        .collect();
-    if l.ordered {
-        format!("#enum(start: {}, {})", l.start, items.join(", "))
-    } else {
-        format!("#list({})", items.join(", "))
     }
 }
 

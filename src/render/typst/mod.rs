@@ -10,7 +10,7 @@ use crate::model::*;
 use emit::{Emitter, SRC_MARKER, asset_path, str_lit};
 use fonts::FontSet;
 use std::collections::BTreeMap;
-use std::path::Path;
+
 use std::sync::Arc;
 use typst::WorldExt;
 use typst::diag::Severity;
@@ -50,23 +50,20 @@ pub struct Generated {
     pub sources: BTreeMap<String, String>,
     /// Root-relative path (`/assets/images/a.jpg`) → bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// The user's `file:line` behind each `// @src N` marker of `/main.typ`.
+    pub origins: Vec<String>,
 }
 
-fn template(project_root: &Path, name: &str) -> Result<String> {
-    let custom = project_root.join("templates").join("typst").join(name);
-    if custom.is_file() {
-        return std::fs::read_to_string(&custom).map_err(|e| {
-            Error::at(
-                format!("templates/typst/{name}"),
-                format!("cannot read: {e}"),
-            )
-        });
-    }
-    Ok(TEMPLATES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| t.to_string())
-        .expect("built-in template exists"))
+/// A layout template: the project's own file of that name (read by the
+/// loader, inside the project) or the built-in one.
+fn template(doc: &Document, name: &str) -> String {
+    doc.typst_templates.get(name).cloned().unwrap_or_else(|| {
+        TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.to_string())
+            .unwrap_or_default()
+    })
 }
 
 fn all_images(doc: &Document) -> Vec<&Image> {
@@ -105,31 +102,28 @@ fn count(doc: &Document, pred: &dyn Fn(&Block) -> bool) -> bool {
 }
 
 /// Generates the Typst sources for a document.
-pub fn generate(doc: &Document, project_root: &Path) -> Result<Generated> {
-    let mut body = Emitter::default();
+pub fn generate(doc: &Document) -> Result<Generated> {
+    // One emitter, so that the source markers of all parts index one table.
+    let mut emitter = Emitter::default();
     for ch in &doc.chapters {
-        let _ = std::fmt::Write::write_fmt(
-            &mut body.out,
-            format_args!(
-                "{SRC_MARKER}{}:{}\n",
-                ch.heading.origin.file, ch.heading.origin.line
-            ),
-        );
-        body.heading(&ch.heading);
-        body.blocks(&ch.blocks, false);
-        body.out.push('\n');
+        emitter.mark(&ch.heading.origin);
+        emitter.heading(&ch.heading);
+        emitter.blocks(&ch.blocks, false);
+        emitter.out.push('\n');
     }
-    let mut preface = Emitter::default();
-    preface.blocks(&doc.preface, false);
-    let mut appendix = Emitter::default();
+    let body = emitter.take();
+    emitter.blocks(&doc.preface, false);
+    let preface = emitter.take();
     for t in &doc.appendix {
-        appendix.appendix_table(t);
+        emitter.appendix_table(t);
     }
+    let appendix = emitter.take();
 
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_fuel(Some(crate::model::limits::TEMPLATE_FUEL));
     env.add_filter("typst", typst_filter);
-    let main_tpl = template(project_root, "main.typ.j2")?;
+    let main_tpl = template(doc, "main.typ.j2");
     let path_of = |i: &Option<Image>| i.as_ref().map(asset_path);
     let ctx = minijinja::context! {
         meta => minijinja::Value::from_serialize(&doc.meta),
@@ -137,9 +131,9 @@ pub fn generate(doc: &Document, project_root: &Path) -> Result<Generated> {
         cover_image => path_of(&doc.meta.cover.image),
         seal_image => path_of(&doc.meta.declaration.seal_image),
         signature_image => path_of(&doc.meta.declaration.signature_image),
-        preface => preface.out,
-        body => body.out,
-        appendix => appendix.out,
+        preface => preface,
+        body => body,
+        appendix => appendix,
         appendix_title => doc.appendix_title.clone(),
         has_tables => count(doc, &|b| matches!(b, Block::Table(_))),
         has_figures => count(doc, &|b| matches!(b, Block::Figure(_))),
@@ -154,16 +148,23 @@ pub fn generate(doc: &Document, project_root: &Path) -> Result<Generated> {
 
     let mut sources = BTreeMap::new();
     sources.insert("/main.typ".to_string(), main);
-    sources.insert(
-        "/nianbao.typ".into(),
-        template(project_root, "nianbao.typ")?,
-    );
-    sources.insert("/fonts.typ".into(), template(project_root, "fonts.typ")?);
+    // The project's extra Typst files (a library its overrides import) too.
+    for (name, text) in &doc.typst_templates {
+        if name.ends_with(".typ")
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        {
+            sources.insert(format!("/{name}"), text.clone());
+        }
+    }
+    sources.insert("/nianbao.typ".into(), template(doc, "nianbao.typ"));
+    sources.insert("/fonts.typ".into(), template(doc, "fonts.typ"));
     let style = match doc.style.house {
         HouseStyle::Gongwen => "style-gongwen.typ",
         HouseStyle::Report => "style-report.typ",
     };
-    sources.insert("/style.typ".into(), template(project_root, style)?);
+    sources.insert("/style.typ".into(), template(doc, style));
 
     let mut assets = BTreeMap::new();
     for img in all_images(doc) {
@@ -171,7 +172,11 @@ pub fn generate(doc: &Document, project_root: &Path) -> Result<Generated> {
             .map_err(|e| Error::at(&img.path, format!("cannot read: {e}")))?;
         assets.insert(asset_path(img), bytes);
     }
-    Ok(Generated { sources, assets })
+    Ok(Generated {
+        sources,
+        assets,
+        origins: emitter.origins,
+    })
 }
 
 /// Formats any template value as a Typst literal: strings are quoted and
@@ -241,6 +246,16 @@ pub fn compile(
     } else {
         "rgb"
     };
+    if settings.pad_to > crate::model::limits::MAX_PAD_TO {
+        return Err(Error::at(
+            "--pad-to",
+            format!(
+                "expected a number of pages from 1 to {}, found {}",
+                crate::model::limits::MAX_PAD_TO,
+                settings.pad_to
+            ),
+        ));
+    }
     let pad = settings.pad_to.max(1).to_string();
     let mut world = ReportWorld::new(
         fonts,
@@ -248,10 +263,10 @@ pub fn compile(
         &[("black", black), ("pad-to", pad.as_str())],
     );
     for (path, text) in &generated.sources {
-        world.add_source(path, text.clone());
+        world.add_source(path, text.clone())?;
     }
     for (path, bytes) in &generated.assets {
-        world.add_file(path, bytes.clone());
+        world.add_file(path, bytes.clone())?;
     }
     let warned = typst::compile::<PagedDocument>(&world);
     if std::env::var_os("NIANBAO_DEBUG_TYPST").is_some() {
@@ -261,7 +276,7 @@ pub fn compile(
     }
     let document = warned
         .output
-        .map_err(|diags| map_diagnostics(&world, &diags))?;
+        .map_err(|diags| map_diagnostics(&world, &generated.origins, &diags))?;
     let (y, m, d) = doc.meta.document_date;
     let date = Datetime::from_ymd(y, m, d)
         .ok_or_else(|| Error::at("report.json: document_date", "invalid date"))?;
@@ -279,13 +294,15 @@ pub fn compile(
         .map_err(|e| Error::at("", format!("{e:?}")))?,
         ..Default::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|diags| map_diagnostics(&world, &diags))
+    typst_pdf::pdf(&document, &options)
+        .map_err(|diags| map_diagnostics(&world, &generated.origins, &diags))
 }
 
 /// Reports Typst errors against the user's own file and line where the
 /// generated code carries a source marker.
 pub(crate) fn map_diagnostics(
     world: &ReportWorld,
+    origins: &[String],
     diags: &[typst::diag::SourceDiagnostic],
 ) -> Error {
     let mut out = Vec::new();
@@ -304,7 +321,9 @@ pub(crate) fn map_diagnostics(
                 .collect::<Vec<_>>()
                 .into_iter()
                 .rev()
-                .find_map(|l| l.strip_prefix(SRC_MARKER).map(str::to_string));
+                .find_map(|l| l.strip_prefix(SRC_MARKER))
+                .and_then(|n| n.trim().parse::<usize>().ok())
+                .and_then(|n| origins.get(n).cloned());
             location = match (file.as_str(), user) {
                 ("main.typ", Some(u)) => u,
                 _ => format!("templates/typst/{file}:{}", line + 1),
@@ -331,12 +350,15 @@ mod tests {
     fn errors_in_generated_code_point_at_the_users_line() {
         let fonts = FontSet::new(&FontOptions::default());
         let mut world = ReportWorld::new(fonts, (2026, 1, 1), &[]);
-        world.add_source(
-            "/main.typ",
-            format!("{SRC_MARKER}chapters/01.md:3\n#par[ok]\n{SRC_MARKER}chapters/01.md:12\n#par(1 + \"a\")\n"),
-        );
+        world
+            .add_source(
+                "/main.typ",
+                format!("{SRC_MARKER}0\n#par[ok]\n{SRC_MARKER}1\n#par(1 + \"a\")\n"),
+            )
+            .unwrap();
+        let origins = ["chapters/01.md:3".to_string(), "chapters/01.md:12".into()];
         let diags = typst::compile::<PagedDocument>(&world).output.unwrap_err();
-        let err = map_diagnostics(&world, &diags).to_string();
+        let err = map_diagnostics(&world, &origins, &diags).to_string();
         assert!(
             err.contains("chapters/01.md:12: typesetting failed"),
             "{err}"

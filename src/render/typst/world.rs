@@ -21,13 +21,16 @@ pub struct ReportWorld {
     today: Datetime,
 }
 
-/// The file id of a root-relative virtual path such as `/main.typ`.
-pub fn file_id(path: &str) -> FileId {
-    RootedPath::new(
-        VirtualRoot::Project,
-        VirtualPath::new(path).expect("valid virtual path"),
-    )
-    .intern()
+/// The file id of a root-relative virtual path such as `/main.typ`; an error
+/// for a path Typst cannot name (one with a backslash).
+pub fn file_id(path: &str) -> crate::error::Result<FileId> {
+    let vpath = VirtualPath::new(path).map_err(|e| {
+        crate::error::Error::at(
+            path.trim_start_matches('/'),
+            format!("a file name Typst cannot use: {e}"),
+        )
+    })?;
+    Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
 impl ReportWorld {
@@ -40,7 +43,7 @@ impl ReportWorld {
         ReportWorld {
             library: LazyHash::new(Library::builder().with_inputs(dict).build()),
             fonts,
-            main: file_id("/main.typ"),
+            main: file_id("/main.typ").expect("a plain path"),
             sources: HashMap::new(),
             files: HashMap::new(),
             today: Datetime::from_ymd(today.0, today.1, today.2)
@@ -49,14 +52,16 @@ impl ReportWorld {
     }
 
     /// Adds a Typst source file at a root-relative path.
-    pub fn add_source(&mut self, path: &str, text: String) {
-        let id = file_id(path);
+    pub fn add_source(&mut self, path: &str, text: String) -> crate::error::Result<()> {
+        let id = file_id(path)?;
         self.sources.insert(id, Source::new(id, text));
+        Ok(())
     }
 
     /// Adds a binary file (an image) at a root-relative path.
-    pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
-        self.files.insert(file_id(path), Bytes::new(bytes));
+    pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) -> crate::error::Result<()> {
+        self.files.insert(file_id(path)?, Bytes::new(bytes));
+        Ok(())
     }
 
     /// The source text of a file, for error reporting.

@@ -30,11 +30,37 @@ pub fn chinese(n: u64) -> String {
         return match rest {
             0 => head,
             1..=9 => format!("{head}零{}", DIGITS[rest as usize]),
-            10..=19 => format!("{head}一{}", chinese(rest)),
+            _ => format!("{head}{}", with_leading_one(rest)),
+        };
+    }
+    if n < 10_000 {
+        let rest = n % 1000;
+        let head = format!("{}千", DIGITS[(n / 1000) as usize]);
+        return match rest {
+            0 => head,
+            1..=99 => format!("{head}零{}", with_leading_one(rest)),
             _ => format!("{head}{}", chinese(rest)),
         };
     }
+    if n < 100_000_000 {
+        let (high, low) = (n / 10_000, n % 10_000);
+        let head = format!("{}万", chinese(high));
+        return match low {
+            0 => head,
+            1..=999 => format!("{head}零{}", with_leading_one(low)),
+            _ => format!("{head}{}", chinese(low)),
+        };
+    }
     n.to_string()
+}
+
+/// Inside a larger number, 10–19 read 一十…: 一百一十, 一千零一十.
+fn with_leading_one(n: u64) -> String {
+    if (10..20).contains(&n) {
+        format!("一{}", chinese(n))
+    } else {
+        chinese(n)
+    }
 }
 
 /// Upper-case roman numerals for front-matter page numbers.
@@ -90,6 +116,17 @@ mod tests {
                 "一百二十"
             ]
         );
+    }
+
+    #[test]
+    fn large_chinese_numerals() {
+        assert_eq!(chinese(2025), "二千零二十五");
+        assert_eq!(chinese(1010), "一千零一十");
+        assert_eq!(chinese(3000), "三千");
+        assert_eq!(chinese(1200), "一千二百");
+        assert_eq!(chinese(10_000), "一万");
+        assert_eq!(chinese(10_086), "一万零八十六");
+        assert_eq!(chinese(120_000), "十二万");
     }
 
     #[test]

@@ -1,0 +1,82 @@
+//! Checks the sizes a report may not exceed ([`crate::model::limits`]) and
+//! that every number the backends print as layout is finite, so that no
+//! hostile or careless input reaches a backend it could exhaust or break.
+
+use crate::error::Collector;
+use crate::model::limits::*;
+use crate::model::*;
+
+/// Reports every table, figure and image count over its limit, and every
+/// layout number (column widths, figure width) that is not a positive finite
+/// number, at the block's file:line.
+pub fn check(doc: &Document, errors: &mut Collector) {
+    let mut images = 0usize;
+    for ch in &doc.chapters {
+        walk(&ch.blocks, &mut images, errors);
+    }
+    walk(&doc.preface, &mut images, errors);
+    if images > MAX_IMAGES {
+        errors.error(
+            "report.json",
+            format!("expected at most {MAX_IMAGES} images in one report, found {images}"),
+        );
+    }
+}
+
+fn walk(blocks: &[Block], images: &mut usize, errors: &mut Collector) {
+    for b in blocks {
+        match b {
+            Block::Table(t) => table(t, errors),
+            Block::Figure(f) => {
+                *images += f.images.len();
+                if f.images.len() > MAX_FIGURE_IMAGES {
+                    errors.error(
+                        f.origin.to_string(),
+                        format!(
+                            "expected at most {MAX_FIGURE_IMAGES} images in one figure, found {}",
+                            f.images.len()
+                        ),
+                    );
+                }
+                if !(f.width.is_finite() && f.width > 0.0) {
+                    errors.error(
+                        f.origin.to_string(),
+                        format!("width: expected a positive number, found {}", f.width),
+                    );
+                }
+            }
+            Block::Case(c) => walk(&c.blocks, images, errors),
+            Block::List(l) => l.items.iter().for_each(|i| walk(i, images, errors)),
+            Block::Heading(_) | Block::Paragraph(_) => {}
+        }
+    }
+}
+
+fn table(t: &Table, errors: &mut Collector) {
+    if t.rows.len() > MAX_TABLE_ROWS {
+        errors.error(
+            t.origin.to_string(),
+            format!(
+                "expected at most {MAX_TABLE_ROWS} rows in one table, found {}; split it or put the data in an appendix file",
+                t.rows.len()
+            ),
+        );
+    }
+    if t.columns > MAX_TABLE_COLUMNS {
+        errors.error(
+            t.origin.to_string(),
+            format!(
+                "expected at most {MAX_TABLE_COLUMNS} columns in one table, found {}",
+                t.columns
+            ),
+        );
+    }
+    if let Some(ws) = &t.widths
+        && let Some(bad) = ws.iter().find(|w| !(w.is_finite() && **w > 0.0))
+    {
+        errors.error(
+            t.origin.to_string(),
+            format!("widths: expected positive numbers, found {bad}"),
+        );
+    }
+}
