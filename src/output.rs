@@ -52,6 +52,12 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
 
 fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
+    if !dir.exists() && std::fs::symlink_metadata(dir).is_ok() {
+        return Err(Error::at(
+            dir.display().to_string(),
+            "expected a folder to write into, found a link to something that does not exist",
+        ));
+    }
     std::fs::create_dir_all(dir).map_err(|e| {
         Error::at(
             dir.display().to_string(),

@@ -414,3 +414,143 @@ fn a_failed_docx_leaves_no_pdf_either() {
     let leftovers: Vec<_> = outputs(&dir).into_iter().filter(|p| p.is_file()).collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_jpeg_named_png_is_named_as_such() {
+    let dir = fixture();
+    std::fs::copy(dir.join("images/photo.jpg"), dir.join("images/photo2.png")).unwrap();
+    edit(&dir, "chapters/01.md", |s| {
+        s.replace("images/photo.jpg", "images/photo2.png")
+    });
+    expect_error(
+        &dir,
+        &[
+            "chapters/01.md:18",
+            "a JPEG image; expected its name to end in .jpg",
+        ],
+    );
+}
+
+#[test]
+fn a_cmyk_jpeg_is_named_before_typesetting() {
+    let dir = fixture();
+    // A JPEG frame header (SOF0) declaring 4 components: CMYK.
+    let mut cmyk = vec![
+        0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x14, 0x08, 0x00, 0x10, 0x00, 0x10, 0x04,
+    ];
+    for id in 1..=4u8 {
+        cmyk.extend([id, 0x11, 0x00]);
+    }
+    cmyk.extend([0xFF, 0xD9]);
+    std::fs::write(dir.join("images/photo.jpg"), cmyk).unwrap();
+    expect_error(&dir, &["chapters/01.md:18", "a CMYK JPEG"]);
+}
+
+#[test]
+fn csv_values_keep_their_written_form() {
+    let dir = fixture();
+    std::fs::write(
+        dir.join("data/codes.csv"),
+        "code,rate,id\n010010,97.20,12345678901234567890\n",
+    )
+    .unwrap();
+    edit(&dir, "report.json", |s| {
+        s.replace(
+            "\"schools\": \"data/schools.csv\"",
+            "\"schools\": \"data/schools.csv\", \"codes\": \"data/codes.csv\"",
+        )
+    });
+    edit(&dir, "chapters/02.md", |s| {
+        format!(
+            "{s}\n代码{{{{ codes[0].code }}}}比例{{{{ codes[0].rate }}}}编号{{{{ codes[0].id }}}}合计{{{{ codes[0].rate | fixed(1) }}}}。\n"
+        )
+    });
+    let (_, pdf) = build(&dir);
+    let text = compact(&pages_text(&pdf).concat());
+    assert!(
+        text.contains("代码010010比例97.20编号12345678901234567890合计97.2"),
+        "{text}"
+    );
+}
+
+#[test]
+fn duplicate_csv_headers_are_an_error() {
+    let dir = fixture();
+    std::fs::write(dir.join("data/schools.csv"), "name,prev,prev\n甲,1,2\n").unwrap();
+    expect_error(
+        &dir,
+        &["data/schools.csv:1", "found “prev” twice (columns 2 and 3)"],
+    );
+}
+
+#[test]
+fn a_date_no_pdf_can_hold_is_an_error_at_check() {
+    let dir = fixture();
+    edit(&dir, "report.json", |s| {
+        s.replace("2026-01-10", "99999-01-01")
+    });
+    let o = nianbao(&["check", dir.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        err.contains("report.json: document_date") && err.contains("1900–2999"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_control_character_in_a_chart_label_is_named() {
+    let dir = fixture();
+    std::fs::write(
+        dir.join("data/schools.csv"),
+        "name,prev,cur\n甲\u{1}校,1,2\n",
+    )
+    .unwrap();
+    edit(&dir, "chapters/02.md", |s| {
+        format!(
+            "{s}\n::: {{.chart #fig-c type=bar caption=\"规模\" dataset=schools label=name value=\"cur\" series=\"2025年\"}}\n:::\n"
+        )
+    });
+    expect_error(&dir, &["chapters/02.md", "control character U+0001"]);
+}
+
+#[test]
+fn a_heading_too_long_for_a_pdf_bookmark_is_named() {
+    let dir = fixture();
+    edit(&dir, "chapters/02.md", |s| {
+        format!("{s}\n## {}\n\n正文。\n", "长".repeat(20_000))
+    });
+    expect_error(
+        &dir,
+        &["chapters/02.md:7", "at most 1000 characters, found 20000"],
+    );
+}
+
+#[test]
+fn a_variation_selector_is_named() {
+    let dir = fixture();
+    edit(&dir, "chapters/02.md", |s| {
+        format!("{s}\n葛\u{E0100}字。\n")
+    });
+    expect_error(&dir, &["chapters/02.md:7", "variation selector (U+E0100)"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_folder_that_is_a_dangling_link_is_explained() {
+    let dir = fixture();
+    let link = dir.join("outlink");
+    std::os::unix::fs::symlink("/nonexistent/nianbao", &link).unwrap();
+    let o = nianbao(&[
+        "build",
+        dir.to_str().unwrap(),
+        "--out",
+        link.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        err.contains("a link to something that does not exist"),
+        "{err}"
+    );
+}

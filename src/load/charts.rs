@@ -57,6 +57,20 @@ pub fn build(attrs: &Attrs, data: &Map<String, Value>) -> Result<Chart, String> 
         // The axes start at 0 and bars grow upwards.
         return Err("chart values must be numbers of 0 or more".into());
     }
+    // Chart text goes into SVG, where control characters are not allowed.
+    let texts = categories
+        .iter()
+        .chain(series.iter().map(|s| &s.name))
+        .chain(unit.iter());
+    for t in texts {
+        if let Some(c) = t.chars().find(|c| c.is_control()) {
+            return Err(format!(
+                "chart label “{}”: expected printable text, found the control character U+{:04X}",
+                t.replace(|c: char| c.is_control(), "�"),
+                c as u32
+            ));
+        }
+    }
     Ok(Chart {
         kind,
         categories,

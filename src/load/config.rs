@@ -264,7 +264,7 @@ fn check(file: &str, c: &ReportConfig) -> Result<()> {
         errors.error(
             format!("{file}: document_date"),
             format!(
-                "expected a date as YYYY-MM-DD, found \"{}\"",
+                "expected a date as YYYY-MM-DD (year 1900–2999), found \"{}\"",
                 c.document_date
             ),
         );
@@ -304,10 +304,15 @@ fn check(file: &str, c: &ReportConfig) -> Result<()> {
 /// Template variables nianbao defines itself.
 pub const RESERVED: &[&str] = &["region", "year", "unit", "report", "indicators"];
 
-/// Parses `YYYY-MM-DD`.
+/// Parses `YYYY-MM-DD` (a year from 1900 to 2999: the PDF and DOCX date
+/// fields cannot hold every year, and no report is dated outside these).
 pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
     let mut parts = s.split('-');
-    let y: i32 = parts.next()?.parse().ok()?;
+    let y: i32 = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2999).contains(y))?;
     let m: u8 = parts.next()?.parse().ok()?;
     let d: u8 = parts.next()?.parse().ok()?;
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

@@ -45,6 +45,7 @@ pub fn json_number(v: &Value) -> Option<f64> {
         Value::String(s) => s.trim().replace(',', "").parse().ok(),
         _ => None,
     }
+    .filter(|x: &f64| x.is_finite())
 }
 
 /// Parses CSV text into a list of objects.
@@ -64,6 +65,18 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Value> {
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
+    for (i, h) in headers.iter().enumerate() {
+        if let Some(j) = headers[..i].iter().position(|x| x == h && !h.is_empty()) {
+            return Err(Error::at(
+                format!("{file}:1"),
+                format!(
+                    "expected each column name once, found “{h}” twice (columns {} and {})",
+                    j + 1,
+                    i + 1
+                ),
+            ));
+        }
+    }
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -79,11 +92,19 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Value> {
     Ok(Value::Array(rows))
 }
 
-/// A CSV field as a number where it is one, else as text.
+/// A CSV field as a number where it is one and prints back as written,
+/// else as text: a school code `010010`, `97.20` (two decimals) and a
+/// 20-digit id keep their source text; number filters and data checks still
+/// read them as numbers.
 fn csv_value(raw: &str) -> Value {
     let s = raw.trim();
     if s.is_empty() {
         return Value::Null;
+    }
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let leading_zero = digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.");
+    if leading_zero {
+        return Value::String(s.to_string());
     }
     if let Ok(i) = s.parse::<i64>() {
         return Value::from(i);
@@ -91,6 +112,8 @@ fn csv_value(raw: &str) -> Value {
     if s.bytes()
         .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
         && let Ok(f) = s.parse::<f64>()
+        && f.is_finite()
+        && format!("{f}") == s
     {
         return Value::from(f);
     }

@@ -27,6 +27,31 @@ pub fn load_image(project: &Project, rel: &str, location: &str) -> Result<Image>
             ));
         }
     };
+    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let ext_ok = match format {
+        ImageFormat::Png => ext.as_deref() == Some("png"),
+        ImageFormat::Jpeg => matches!(ext.as_deref(), Some("jpg" | "jpeg")),
+    };
+    if !ext_ok {
+        let (kind, want) = match format {
+            ImageFormat::Png => ("a PNG", ".png"),
+            ImageFormat::Jpeg => ("a JPEG", ".jpg"),
+        };
+        return Err(Error::at(
+            location,
+            format!(
+                "\"{rel}\": the file is {kind} image; expected its name to end in {want} (rename it)"
+            ),
+        ));
+    }
+    if format == ImageFormat::Jpeg && jpeg_components(&bytes) == Some(4) {
+        return Err(Error::at(
+            location,
+            format!(
+                "\"{rel}\": a CMYK JPEG; expected an RGB or greyscale photo (save it as sRGB JPEG; the print shop's PDF converts colours itself)"
+            ),
+        ));
+    }
     // The header first: a few bytes can claim billions of pixels.
     let (w, h) = image::ImageReader::with_format(
         std::io::Cursor::new(&bytes),
@@ -65,4 +90,55 @@ pub fn load_image(project: &Project, rel: &str, location: &str) -> Result<Image>
         width_px: decoded.width(),
         height_px: decoded.height(),
     })
+}
+
+/// The number of colour components in a JPEG's frame header (1 grey, 3 RGB
+/// or YCbCr, 4 CMYK or YCCK), or none if there is no frame header.
+fn jpeg_components(bytes: &[u8]) -> Option<u8> {
+    let mut i = 2;
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return None;
+        }
+        let marker = bytes[i + 1];
+        if marker == 0xFF {
+            i += 1;
+            continue;
+        }
+        let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+        // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC).
+        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
+            return bytes.get(i + 9).copied();
+        }
+        if marker == 0xDA {
+            return None;
+        }
+        i += 2 + len;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jpeg_components_are_read_from_the_frame_header() {
+        let mut img = image::RgbImage::new(4, 4);
+        img.put_pixel(0, 0, image::Rgb([200, 10, 10]));
+        let mut rgb = Vec::new();
+        image::DynamicImage::ImageRgb8(img)
+            .write_to(
+                &mut std::io::Cursor::new(&mut rgb),
+                image::ImageFormat::Jpeg,
+            )
+            .unwrap();
+        assert_eq!(jpeg_components(&rgb), Some(3));
+        let grey = image::GrayImage::new(4, 4);
+        let mut g = Vec::new();
+        image::DynamicImage::ImageLuma8(grey)
+            .write_to(&mut std::io::Cursor::new(&mut g), image::ImageFormat::Jpeg)
+            .unwrap();
+        assert_eq!(jpeg_components(&g), Some(1));
+    }
 }

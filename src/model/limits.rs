@@ -35,3 +35,7 @@ pub const MAX_XLSX_COLUMNS: u32 = 1_000;
 
 /// The most bytes an Excel workbook may unpack to.
 pub const MAX_XLSX_UNPACKED_BYTES: u64 = 200 << 20;
+
+/// The longest heading, caption, title or unit (they become PDF bookmark and
+/// metadata strings, which PDF/A limits to 32,767 bytes).
+pub const MAX_TITLE_CHARS: usize = 1_000;

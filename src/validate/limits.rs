@@ -11,6 +11,16 @@ use crate::model::*;
 /// number, at the block's file:line.
 pub fn check(doc: &Document, errors: &mut Collector) {
     let mut images = 0usize;
+    let m = &doc.meta;
+    for (field, text) in [("title", &m.title), ("unit", &m.unit)] {
+        let n = text.chars().count();
+        if n > MAX_TITLE_CHARS {
+            errors.error(
+                format!("report.json: {field}"),
+                format!("expected at most {MAX_TITLE_CHARS} characters, found {n}"),
+            );
+        }
+    }
     for ch in &doc.chapters {
         walk(&ch.blocks, &mut images, errors);
     }
@@ -26,8 +36,10 @@ pub fn check(doc: &Document, errors: &mut Collector) {
 fn walk(blocks: &[Block], images: &mut usize, errors: &mut Collector) {
     for b in blocks {
         match b {
+            Block::Heading(h) => title_length(&Inline::plain(&h.text), &h.origin, errors),
             Block::Table(t) => table(t, errors),
             Block::Figure(f) => {
+                title_length(&f.caption, &f.origin, errors);
                 *images += f.images.len();
                 if f.images.len() > MAX_FIGURE_IMAGES {
                     errors.error(
@@ -45,14 +57,32 @@ fn walk(blocks: &[Block], images: &mut usize, errors: &mut Collector) {
                     );
                 }
             }
-            Block::Case(c) => walk(&c.blocks, images, errors),
+            Block::Case(c) => {
+                title_length(&c.title, &c.origin, errors);
+                walk(&c.blocks, images, errors)
+            }
             Block::List(l) => l.items.iter().for_each(|i| walk(i, images, errors)),
-            Block::Heading(_) | Block::Paragraph(_) => {}
+            Block::Paragraph(_) => {}
         }
     }
 }
 
+/// Headings and captions become PDF bookmarks and outline entries, whose
+/// strings PDF/A limits; none of a real report comes near this.
+fn title_length(text: &str, origin: &Origin, errors: &mut Collector) {
+    let n = text.chars().count();
+    if n > MAX_TITLE_CHARS {
+        errors.error(
+            origin.to_string(),
+            format!(
+                "expected a heading or caption of at most {MAX_TITLE_CHARS} characters, found {n}"
+            ),
+        );
+    }
+}
+
 fn table(t: &Table, errors: &mut Collector) {
+    title_length(&t.caption, &t.origin, errors);
     if t.rows.len() > MAX_TABLE_ROWS {
         errors.error(
             t.origin.to_string(),

@@ -204,7 +204,13 @@ pub fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
             if c.is_whitespace() || c.is_control() || !seen.insert(c) {
                 continue;
             }
-            if !fonts.covers(c) {
+            let selector = matches!(c as u32, 0xFE00..=0xFE0F | 0xE0100..=0xE01EF);
+            if selector {
+                errors.error(
+                    origin.to_string(),
+                    format!("a variation selector (U+{:04X}) asks for a special form of the character before it, which the fonts cannot show; remove it", c as u32),
+                );
+            } else if !fonts.covers(c) {
                 errors.error(
                     origin.to_string(),
                     format!("no font covers the character “{c}” (U+{:04X}); install a font that has it and pass --font-path", c as u32),
