@@ -554,3 +554,64 @@ fn an_output_folder_that_is_a_dangling_link_is_explained() {
         "{err}"
     );
 }
+
+/// A JPEG `w` × `h` px whose EXIF says "turn 90° clockwise to show" (6).
+fn sideways_jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, _| image::Rgb([(x * 5) as u8, 90, 160]));
+    let mut jpeg = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    // APP1 Exif: big-endian TIFF header, one IFD entry 0x0112 (Orientation) = 6.
+    let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
+    tiff.extend([0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let len = (app1.len() + 2) as u16;
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, 0xE1]);
+    out.extend(len.to_be_bytes());
+    out.extend(app1);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+#[test]
+fn a_sideways_phone_photo_is_upright_in_the_docx_too() {
+    let dir = fixture();
+    std::fs::write(dir.join("images/photo.jpg"), sideways_jpeg(600, 300)).unwrap();
+    let checked = nianbao::check(&dir).unwrap();
+    let mut found = None;
+    for ch in &checked.document.chapters {
+        for b in &ch.blocks {
+            if let nianbao::model::Block::Figure(f) = b {
+                found = f
+                    .images
+                    .first()
+                    .map(|i| (i.width_px, i.height_px, i.orientation));
+            }
+        }
+    }
+    assert_eq!(found, Some((300, 600, 6)), "size as shown");
+    let docx = nianbao::build_docx(&checked).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let names: Vec<String> = zip.file_names().map(String::from).collect();
+    let media = names
+        .iter()
+        .find(|n| n.starts_with("word/media/") && n.ends_with(".jpeg"))
+        .unwrap();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name(media).unwrap(), &mut bytes).unwrap();
+    let shown = image::load_from_memory(&bytes).unwrap();
+    assert_eq!(
+        (shown.width(), shown.height()),
+        (300, 600),
+        "the pixels are turned"
+    );
+    // The PDF places it upright as well (Typst reads the EXIF tag).
+    let (_, pdf) = build(&dir);
+    assert!(!pdf.is_empty());
+}

@@ -52,21 +52,21 @@ pub fn load_image(project: &Project, rel: &str, location: &str) -> Result<Image>
             ),
         ));
     }
-    // The header first: a few bytes can claim billions of pixels.
-    let (w, h) = image::ImageReader::with_format(
-        std::io::Cursor::new(&bytes),
-        match format {
-            ImageFormat::Png => image::ImageFormat::Png,
-            ImageFormat::Jpeg => image::ImageFormat::Jpeg,
-        },
-    )
-    .into_dimensions()
-    .map_err(|e| {
+    let fmt = match format {
+        ImageFormat::Png => image::ImageFormat::Png,
+        ImageFormat::Jpeg => image::ImageFormat::Jpeg,
+    };
+    let undecodable = |e: image::ImageError| {
         Error::at(
             location,
             format!("\"{rel}\": the image cannot be decoded: {e}"),
         )
-    })?;
+    };
+    // The header first: a few bytes can claim billions of pixels.
+    let mut decoder = image::ImageReader::with_format(std::io::Cursor::new(&bytes), fmt)
+        .into_decoder()
+        .map_err(undecodable)?;
+    let (w, h) = image::ImageDecoder::dimensions(&decoder);
     if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS {
         return Err(Error::at(
             location,
@@ -76,19 +76,21 @@ pub fn load_image(project: &Project, rel: &str, location: &str) -> Result<Image>
             ),
         ));
     }
-    let decoded = image::load_from_memory(&bytes).map_err(|e| {
-        Error::at(
-            location,
-            format!("\"{rel}\": the image cannot be decoded: {e}"),
-        )
-    })?;
+    // A phone photo stored sideways with an EXIF orientation: both outputs
+    // show it upright (Typst turns it itself; the DOCX writer turns the pixels).
+    let orientation = image::ImageDecoder::orientation(&mut decoder)
+        .map(|o| o.to_exif())
+        .unwrap_or(1);
+    image::DynamicImage::from_decoder(decoder).map_err(undecodable)?;
+    let turned = matches!(orientation, 5..=8);
     Ok(Image {
         path: rel.to_string(),
         abs_path,
         caption: None,
         format,
-        width_px: decoded.width(),
-        height_px: decoded.height(),
+        width_px: if turned { h } else { w },
+        height_px: if turned { w } else { h },
+        orientation,
     })
 }
 

@@ -248,8 +248,11 @@ pub struct Image {
     pub abs_path: PathBuf,
     pub caption: Option<String>,
     pub format: ImageFormat,
+    /// Size as shown (after the EXIF orientation).
     pub width_px: u32,
     pub height_px: u32,
+    /// The EXIF orientation (1 = upright as stored; 2–8 flipped or turned).
+    pub orientation: u8,
 }
 
 /// A chart: categories along one axis (or slices), one or more series.

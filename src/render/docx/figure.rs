@@ -34,8 +34,15 @@ impl Writer<'_> {
         }
         let bytes = match given {
             Some(b) => b,
-            None => std::fs::read(&img.abs_path)
-                .map_err(|e| Error::at(&img.path, format!("cannot read: {e}")))?,
+            None => {
+                let bytes = std::fs::read(&img.abs_path)
+                    .map_err(|e| Error::at(&img.path, format!("cannot read: {e}")))?;
+                if img.orientation == 1 {
+                    bytes
+                } else {
+                    upright(img, &bytes)?
+                }
+            }
         };
         let n = self.media.len() + 1;
         let ext = match img.format {
@@ -94,6 +101,29 @@ pub fn fit(img: &Image, width: u32, max_h: u32) -> (u64, u64) {
     ((w as u64) * EMU_PER_TWIP, (h as u64) * EMU_PER_TWIP)
 }
 
+/// The pixels of a photo stored sideways (EXIF orientation), turned upright:
+/// Word and LibreOffice ignore the EXIF tag, which the PDF honours.
+fn upright(img: &Image, bytes: &[u8]) -> Result<Vec<u8>> {
+    let err = |e: image::ImageError| Error::at(&img.path, format!("cannot turn the image: {e}"));
+    let mut pixels = image::load_from_memory(bytes).map_err(err)?;
+    if let Some(o) = image::metadata::Orientation::from_exif(img.orientation) {
+        pixels.apply_orientation(o);
+    }
+    let mut out = Vec::new();
+    match img.format {
+        ImageFormat::Jpeg => {
+            let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92);
+            pixels.to_rgb8().write_with_encoder(enc).map_err(err)?;
+        }
+        ImageFormat::Png => {
+            pixels
+                .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+                .map_err(err)?;
+        }
+    }
+    Ok(out)
+}
+
 /// A numbered figure.
 pub fn figure(w: &mut Writer, f: &Figure) -> Result<()> {
     let max_h = w.house.text_height() * 7 / 10;
@@ -108,6 +138,7 @@ pub fn figure(w: &mut Writer, f: &Figure) -> Result<()> {
             format: ImageFormat::Png,
             width_px: wpx,
             height_px: hpx,
+            orientation: 1,
         };
         w.media_rel_with(&img, Some(png))?;
         let width = (w.width as f64 * f.width.clamp(0.05, 1.0)) as u32;
