@@ -9,6 +9,7 @@ use super::images::load_image;
 use super::project::Project;
 use super::template::Expanded;
 use crate::error::Collector;
+use crate::model::limits::MAX_NESTING;
 use crate::model::*;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -18,6 +19,8 @@ use std::ops::Range;
 const REF_OPEN: char = '\u{E000}';
 const REF_CLOSE: char = '\u{E001}';
 const SOFT_BREAK: char = '\u{E002}';
+
+const HORIZONTAL_RULE: &str = "a horizontal rule (`---`, `***` or `___`) is not part of the report layout: remove it, or write `\\---` to print the characters";
 
 /// Where narrative blocks are being parsed.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -54,6 +57,8 @@ pub fn parse(
         doc,
         data,
         errors,
+        depth: 0,
+        last_heading: 0,
     };
     ctx.nodes(&nodes, scope)
 }
@@ -63,6 +68,10 @@ struct Ctx<'a> {
     doc: &'a Expanded,
     data: &'a serde_json::Map<String, serde_json::Value>,
     errors: &'a mut Collector,
+    /// How many `:::` blocks enclose what is being parsed.
+    depth: usize,
+    /// The level of the last body heading (0 before the first).
+    last_heading: u8,
 }
 
 impl Ctx<'_> {
@@ -132,6 +141,20 @@ impl Ctx<'_> {
             );
             return None;
         }
+        self.depth += 1;
+        let block = self.div_kind(kind, attrs, origin, children, scope);
+        self.depth -= 1;
+        block
+    }
+
+    fn div_kind(
+        &mut self,
+        kind: &str,
+        attrs: &Attrs,
+        origin: Origin,
+        children: &[Node],
+        scope: Scope,
+    ) -> Option<Block> {
         match kind {
             "table" => self.table_div(attrs, origin, children, scope),
             "figure" => self.figure_div(attrs, origin, children),
@@ -493,13 +516,15 @@ impl Ctx<'_> {
         scope: Scope,
         in_figure: bool,
     ) -> Vec<Raw> {
-        let marked = mark_refs(text);
-        let opts = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+        let opts =
+            Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_FOOTNOTES;
+        let marked = escape_reference_definitions(mark_refs(text), opts);
         let events: Vec<(Event<'_>, Range<usize>)> =
             Parser::new_ext(&marked, opts).into_offset_iter().collect();
         let starts: Vec<usize> = std::iter::once(0)
             .chain(marked.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let depth = self.depth;
         let mut p = EventParser {
             ctx: self,
             source: &marked,
@@ -509,6 +534,9 @@ impl Ctx<'_> {
             lines,
             scope,
             in_figure,
+            depth,
+            in_list: 0,
+            inline_depth: 0,
         };
         p.blocks(None)
     }
@@ -530,6 +558,12 @@ struct EventParser<'c, 'a, 'e> {
     lines: &'c [usize],
     scope: Scope,
     in_figure: bool,
+    /// Block quotes, lists and `:::` blocks enclosing the current event.
+    depth: usize,
+    /// List items enclosing the current event.
+    in_list: usize,
+    /// Emphasis, links and images enclosing the current event.
+    inline_depth: usize,
 }
 
 /// Inline content gathered from events, with any images met on the way.
@@ -555,6 +589,61 @@ impl<'e> EventParser<'_, '_, 'e> {
         e
     }
 
+    /// Skips the rest of the element whose start was just read.
+    fn skip_rest(&mut self) {
+        let mut open = 1usize;
+        while let Some((ev, _)) = self.next() {
+            match ev {
+                Event::Start(_) => open += 1,
+                Event::End(_) => {
+                    open -= 1;
+                    if open == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Enters a block quote or list that starts at `at`; past the nesting
+    /// limit, reports it and skips it instead.
+    fn enter(&mut self, at: usize) -> bool {
+        if self.depth >= MAX_NESTING {
+            let o = self.origin_at(at);
+            self.ctx.errors.error(
+                o.to_string(),
+                format!(
+                    "block quotes (`>`), lists and `:::` blocks nested more than {MAX_NESTING} deep: expected at most {MAX_NESTING} levels"
+                ),
+            );
+            self.skip_rest();
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    /// Inline content of emphasis, a link or an image that starts at `at`,
+    /// up to `end`; past the nesting limit, reports it and skips it instead.
+    fn nested_inlines(&mut self, end: TagEnd, at: usize) -> Gathered {
+        if self.inline_depth >= MAX_NESTING {
+            let o = self.origin_at(at);
+            self.ctx.errors.error(
+                o.to_string(),
+                format!(
+                    "emphasis, links and images nested more than {MAX_NESTING} deep: expected at most {MAX_NESTING} levels"
+                ),
+            );
+            self.skip_rest();
+            return Gathered::default();
+        }
+        self.inline_depth += 1;
+        let g = self.inlines(end);
+        self.inline_depth -= 1;
+        g
+    }
+
     /// Block-level events until `end` (or the end of input).
     fn blocks(&mut self, end: Option<TagEnd>) -> Vec<Raw> {
         let mut out = Vec::new();
@@ -572,6 +661,26 @@ impl<'e> EventParser<'_, '_, 'e> {
                     level, id, classes, ..
                 }) => {
                     let origin = self.origin_at(range.start);
+                    let atx = self
+                        .source
+                        .get(range.clone())
+                        .is_some_and(|s| s.trim_start().starts_with('#'));
+                    if !atx {
+                        self.ctx.errors.error(
+                            origin.to_string(),
+                            "a line of `---` or `===` right under text makes that text a heading: write headings as `## 标题`, and write `\\---` to print the dashes",
+                        );
+                        self.skip_rest();
+                        continue;
+                    }
+                    if self.in_list > 0 {
+                        self.ctx.errors.error(
+                            origin.to_string(),
+                            "a heading cannot stand in a list item: end the list (a blank line, then the heading at the start of a line)",
+                        );
+                        self.skip_rest();
+                        continue;
+                    }
                     let g = self.inlines(TagEnd::Heading(level));
                     self.no_images(&g, &origin);
                     if let Some(b) = self.heading(
@@ -586,7 +695,13 @@ impl<'e> EventParser<'_, '_, 'e> {
                 }
                 Event::Start(Tag::List(start)) => {
                     let origin = self.origin_at(range.start);
+                    if !self.enter(range.start) {
+                        continue;
+                    }
+                    self.in_list += 1;
                     let items = self.list_items();
+                    self.in_list -= 1;
+                    self.depth -= 1;
                     out.push(Raw::Block(Block::List(List {
                         ordered: start.is_some(),
                         start: start.unwrap_or(1),
@@ -596,13 +711,33 @@ impl<'e> EventParser<'_, '_, 'e> {
                 }
                 Event::Start(Tag::Table(aligns)) => {
                     let origin = self.origin_at(range.start);
+                    if self.in_list > 0 {
+                        self.ctx.errors.error(
+                            origin.to_string(),
+                            "a table cannot stand in a list item: end the list and put the table in a `::: {.table caption=\"…\"}` block",
+                        );
+                        self.skip_rest();
+                        continue;
+                    }
                     self.check_row_widths(range.clone(), aligns.len(), &origin);
                     let t = self.table(&aligns, origin);
                     out.push(Raw::Block(Block::Table(t)));
                 }
                 Event::Start(Tag::BlockQuote(_)) => {
+                    if !self.enter(range.start) {
+                        continue;
+                    }
                     let inner = self.blocks(Some(TagEnd::BlockQuote(None)));
+                    self.depth -= 1;
                     out.extend(inner);
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    let origin = self.origin_at(range.start);
+                    self.ctx.errors.error(
+                        origin.to_string(),
+                        format!("footnotes are not supported yet: found the footnote text `[^{label}]:`; put the note in the text or, under a table, in a table note"),
+                    );
+                    self.skip_rest();
                 }
                 Event::Start(Tag::CodeBlock(_)) => {
                     let origin = self.origin_at(range.start);
@@ -615,14 +750,17 @@ impl<'e> EventParser<'_, '_, 'e> {
                     out.push(Raw::Block(literal_paragraph(&text, origin)));
                 }
                 Event::End(TagEnd::BlockQuote(_)) => {}
-                Event::Rule => {}
+                Event::Rule => {
+                    let origin = self.origin_at(range.start);
+                    self.ctx.errors.error(origin.to_string(), HORIZONTAL_RULE);
+                }
                 Event::End(_) => {}
                 other => {
                     // Inline content directly in a block (a tight list item).
                     if loose_origin.is_none() {
                         loose_origin = Some(self.origin_at(range.start));
                     }
-                    self.inline_event(other, &mut loose);
+                    self.inline_event(other, range, &mut loose);
                 }
             }
         }
@@ -736,6 +874,33 @@ impl<'e> EventParser<'_, '_, 'e> {
         if text.is_empty() {
             self.ctx.errors.error(origin.to_string(), "empty heading");
             return None;
+        }
+        if self.scope == Scope::Body {
+            let hashes = |n: u8| "#".repeat(n as usize);
+            if level > 4 {
+                self.ctx.errors.error(
+                    origin.to_string(),
+                    format!(
+                        "a `{}` heading: headings go four levels deep, from `#` (the chapter) to `####`",
+                        hashes(level)
+                    ),
+                );
+                return None;
+            }
+            let last = self.ctx.last_heading;
+            self.ctx.last_heading = level;
+            if last > 0 && level > last + 1 {
+                self.ctx.errors.error(
+                    origin.to_string(),
+                    format!(
+                        "a `{}` heading right after a `{}` heading skips a level: expected `{}` or fewer `#`",
+                        hashes(level),
+                        hashes(last),
+                        hashes(last + 1)
+                    ),
+                );
+                return None;
+            }
         }
         Some(Block::Heading(Heading {
             level,
@@ -862,18 +1027,18 @@ impl<'e> EventParser<'_, '_, 'e> {
     /// Inline events until `end`.
     fn inlines(&mut self, end: TagEnd) -> Gathered {
         let mut g = Gathered::default();
-        while let Some((ev, _)) = self.next() {
+        while let Some((ev, range)) = self.next() {
             if let Event::End(e) = &ev
                 && *e == end
             {
                 break;
             }
-            self.inline_event(ev, &mut g);
+            self.inline_event(ev, range, &mut g);
         }
         g
     }
 
-    fn inline_event(&mut self, ev: Event<'e>, g: &mut Gathered) {
+    fn inline_event(&mut self, ev: Event<'e>, range: Range<usize>, g: &mut Gathered) {
         match ev {
             Event::Text(t) => push_text_with_refs(&mut g.inlines, &t),
             Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
@@ -882,17 +1047,17 @@ impl<'e> EventParser<'_, '_, 'e> {
             Event::SoftBreak => g.inlines.push(Inline::Text(SOFT_BREAK.to_string())),
             Event::HardBreak => g.inlines.push(Inline::LineBreak),
             Event::Start(Tag::Strong) => {
-                let inner = self.inlines(TagEnd::Strong);
+                let inner = self.nested_inlines(TagEnd::Strong, range.start);
                 g.images.extend(inner.images);
                 g.inlines.push(Inline::Strong(inner.inlines));
             }
             Event::Start(Tag::Emphasis) => {
-                let inner = self.inlines(TagEnd::Emphasis);
+                let inner = self.nested_inlines(TagEnd::Emphasis, range.start);
                 g.images.extend(inner.images);
                 g.inlines.push(Inline::Emph(inner.inlines));
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                let inner = self.inlines(TagEnd::Link);
+                let inner = self.nested_inlines(TagEnd::Link, range.start);
                 g.images.extend(inner.images);
                 let text = Inline::plain(&inner.inlines);
                 g.inlines.extend(inner.inlines);
@@ -901,14 +1066,8 @@ impl<'e> EventParser<'_, '_, 'e> {
                 }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                let pos = self.pos;
-                let inner = self.inlines(TagEnd::Image);
-                let origin = self
-                    .events
-                    .get(pos.saturating_sub(1))
-                    .map(|(_, r)| r.start)
-                    .map(|o| self.origin_at(o))
-                    .unwrap_or_default();
+                let origin = self.origin_at(range.start);
+                let inner = self.nested_inlines(TagEnd::Image, range.start);
                 let alt = Inline::plain(&normalize(inner.inlines));
                 let loc = origin.to_string();
                 match load_image(self.ctx.project, &dest_url, &loc) {
@@ -924,15 +1083,50 @@ impl<'e> EventParser<'_, '_, 'e> {
             | Event::Start(Tag::Subscript) => {}
             Event::End(_) => {}
             Event::Start(_) => {}
-            Event::FootnoteReference(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+            Event::FootnoteReference(label) => {
+                let origin = self.origin_at(range.start);
+                self.ctx.errors.error(
+                    origin.to_string(),
+                    format!("footnotes are not supported yet: found `[^{label}]`; put the note in the text or, under a table, in a table note"),
+                );
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => {
                 g.inlines.push(Inline::Text(unmark_refs(&t)))
             }
             Event::TaskListMarker(done) => g
                 .inlines
                 .push(Inline::Text(if done { "☑ " } else { "☐ " }.into())),
-            Event::Rule => {}
+            Event::Rule => {
+                let origin = self.origin_at(range.start);
+                self.ctx.errors.error(origin.to_string(), HORIZONTAL_RULE);
+            }
         }
     }
+}
+
+/// Makes every line CommonMark would read as a link reference definition
+/// (`[注]: 本表数据截至年底`) print as the text it is: such a line would
+/// otherwise vanish, and turn `[注]` elsewhere into a link. The `[` gets a
+/// backslash, which adds no line, so line numbers stay as they were.
+fn escape_reference_definitions(mut text: String, opts: Options) -> String {
+    // Escaping one definition can reveal no new one, but stay bounded anyway.
+    for _ in 0..4 {
+        let mut starts: Vec<usize> = Parser::new_ext(&text, opts)
+            .reference_definitions()
+            .iter()
+            .map(|(_, def)| def.span.start)
+            .filter(|&at| text.as_bytes().get(at) == Some(&b'['))
+            .collect();
+        if starts.is_empty() {
+            break;
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        for at in starts.into_iter().rev() {
+            text.insert(at, '\\');
+        }
+    }
+    text
 }
 
 /// The cells of one pipe-table line (`| a | b |` → 2), honouring `\|`.
@@ -1224,6 +1418,60 @@ fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
             }
         }
     }
+    // Every position a merged cell covers must be marked `^` or `<`: a cell
+    // with content there would be lost, and two merges may not overlap.
+    let short = |row: &[Cell], idx: usize| {
+        let t = Inline::plain(&row[idx].content);
+        let t = t.trim();
+        match t.char_indices().nth(20) {
+            Some((cut, _)) => format!("{}…", &t[..cut]),
+            None => t.to_string(),
+        }
+    };
+    for r in 0..n_rows {
+        for (k, cell) in table.rows[r].iter().enumerate() {
+            if !keep[r][k] || (cell.rowspan == 1 && cell.colspan == 1) {
+                continue;
+            }
+            let here = format!(
+                "“{}” (row {}, column {})",
+                short(&table.rows[r], k),
+                r + 1,
+                cell.col + 1
+            );
+            let rows = r..(r + cell.rowspan).min(n_rows);
+            let conflict = rows
+                .flat_map(|rr| {
+                    (cell.col..(cell.col + cell.colspan).min(n_cols)).map(move |cc| (rr, cc))
+                })
+                .find_map(|(rr, cc)| match owner[rr][cc] {
+                    Some(o) if o == (r, k) => None,
+                    Some((orow, oidx)) => Some((rr, cc, orow, oidx)),
+                    None => None,
+                });
+            let Some((rr, cc, orow, oidx)) = conflict else {
+                continue;
+            };
+            let msg = if orow == rr && keep[orow][oidx] {
+                format!(
+                    "row {}, column {}: the cell “{}” lies inside the merged cell {here} and would be lost: mark it `^` or `<`, or end the merge before it",
+                    rr + 1,
+                    cc + 1,
+                    short(&table.rows[rr], oidx),
+                )
+            } else {
+                format!(
+                    "row {}, column {}: the merged cells {here} and “{}” (row {}, column {}) overlap",
+                    rr + 1,
+                    cc + 1,
+                    short(&table.rows[orow], oidx),
+                    orow + 1,
+                    table.rows[orow][oidx].col + 1
+                )
+            };
+            errors.error(&loc, msg);
+        }
+    }
     if table.header_rows > n_rows {
         table.header_rows = n_rows.max(1);
     }
@@ -1268,6 +1516,20 @@ mod tests {
         assert_eq!(count_cells("a | b | c"), 3);
         assert_eq!(count_cells("| a \\| b |"), 1);
         assert_eq!(count_cells("|---|:--:|"), 2);
+    }
+
+    #[test]
+    fn reference_definitions_are_escaped_in_place() {
+        let opts = Options::ENABLE_FOOTNOTES;
+        let e = |s: &str| escape_reference_definitions(s.to_string(), opts);
+        assert_eq!(e("[注]: 本表\n\n见[注]。\n"), "\\[注]: 本表\n\n见[注]。\n");
+        assert_eq!(e("  [a]: b\n[c]: d\n"), "  \\[a]: b\n\\[c]: d\n");
+        assert_eq!(
+            e("- [a]: b\n\n> [c]:\n> d\n"),
+            "- \\[a]: b\n\n> \\[c]:\n> d\n"
+        );
+        // Footnote definitions and ordinary links are left alone.
+        assert_eq!(e("[^1]: x\n\n[a](b)\n"), "[^1]: x\n\n[a](b)\n");
     }
 
     #[test]

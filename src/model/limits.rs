@@ -39,3 +39,9 @@ pub const MAX_XLSX_UNPACKED_BYTES: u64 = 200 << 20;
 /// The longest heading, caption, title or unit (they become PDF bookmark and
 /// metadata strings, which PDF/A limits to 32,767 bytes).
 pub const MAX_TITLE_CHARS: usize = 1_000;
+
+/// How deep block quotes, lists and `:::` blocks may nest, counted together
+/// (and, separately, emphasis, links and images). Real reports use two or
+/// three levels; the limit keeps hostile input from exhausting the stack
+/// here and in the backends.
+pub const MAX_NESTING: usize = 16;
