@@ -2,7 +2,7 @@
 //! (`assets/indicators.json`) filled with the project's values.
 
 use crate::error::{Collector, Error, Result};
-use crate::model::{Align, Cell, Inline, Numbered, Origin, Table};
+use crate::model::{Align, Cell, Origin, Table};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -90,14 +90,6 @@ pub fn build(
     tables
 }
 
-fn text(s: &str) -> Vec<Inline> {
-    if s.is_empty() {
-        Vec::new()
-    } else {
-        vec![Inline::Text(s.to_string())]
-    }
-}
-
 fn build_one(
     file: &str,
     schema: &TableSchema,
@@ -162,13 +154,13 @@ fn build_one(
     let mut header: Vec<Cell> = ["序号", "指标", "单位"]
         .iter()
         .enumerate()
-        .map(|(i, h)| cell(h, i))
+        .map(|(i, h)| Cell::text(h, i))
         .collect();
     for (i, h) in head.iter().enumerate() {
-        header.push(cell(h, 3 + i));
+        header.push(Cell::text(h, 3 + i));
     }
     if head.is_empty() {
-        header.push(cell("-", 3));
+        header.push(Cell::text("-", 3));
     }
     let mut rows = vec![header];
     let n = schema.rows.len();
@@ -176,7 +168,7 @@ fn build_one(
         let mut row = Vec::new();
         if i == 0 || schema.rows[i - 1].no != r.no {
             let span = schema.rows[i..].iter().take_while(|x| x.no == r.no).count();
-            let mut c = cell(&r.no, 0);
+            let mut c = Cell::text(&r.no, 0);
             c.rowspan = span;
             row.push(c);
         }
@@ -185,12 +177,12 @@ fn build_one(
                 .iter()
                 .take_while(|x| x.indicator == "^")
                 .count();
-            let mut c = cell(&r.indicator, 1);
+            let mut c = Cell::text(&r.indicator, 1);
             c.rowspan = span;
             c.align = Some(Align::Left);
             row.push(c);
         }
-        row.push(cell(&r.unit, 2));
+        row.push(Cell::text(&r.unit, 2));
         let vals = rows_obj.and_then(|o| o.get(&r.key));
         let mut formatted = format_values(vals, value_cols, r, &loc(&r.key))?;
         if r.graduate && !by_school {
@@ -201,47 +193,27 @@ fn build_one(
             }
         }
         for (k, s) in formatted.into_iter().enumerate() {
-            row.push(cell(&s, 3 + k));
+            row.push(Cell::text(&s, 3 + k));
         }
         rows.push(row);
     }
-    let columns = 3 + value_cols;
-    let mut aligns = vec![Align::Center; columns];
-    aligns[1] = Align::Left;
-    Ok(Table {
-        num: Numbered::default(),
-        caption: schema.title.clone(),
-        unit: None,
-        name_line: Some(format!("名称：{region}({code})")),
-        columns,
-        header_rows: 1,
-        rows,
-        aligns,
-        widths: Some(
-            std::iter::once(0.6)
-                .chain(std::iter::once(if by_school { 3.2 } else { 4.0 }))
-                .chain(std::iter::once(0.8))
-                .chain(std::iter::repeat_n(1.2, value_cols))
-                .collect(),
-        ),
-        notes: Vec::new(),
-        small: by_school && value_cols > 4,
-        landscape: false,
-        origin: Origin {
-            file: file.to_string(),
-            line: 0,
-        },
-    })
-}
-
-fn cell(s: &str, col: usize) -> Cell {
-    Cell {
-        content: text(s),
-        colspan: 1,
-        rowspan: 1,
-        col,
-        align: None,
-    }
+    let origin = Origin {
+        file: file.to_string(),
+        line: 0,
+    };
+    let mut table = Table::new(3 + value_cols, rows, origin);
+    table.aligns[1] = Align::Left;
+    table.caption = schema.title.clone();
+    table.name_line = Some(format!("名称：{region}({code})"));
+    table.widths = Some(
+        std::iter::once(0.6)
+            .chain(std::iter::once(if by_school { 3.2 } else { 4.0 }))
+            .chain(std::iter::once(0.8))
+            .chain(std::iter::repeat_n(1.2, value_cols))
+            .collect(),
+    );
+    table.small = by_school && value_cols > 4;
+    Ok(table)
 }
 
 fn format_values(v: Option<&Value>, n: usize, row: &RowSchema, loc: &str) -> Result<Vec<String>> {

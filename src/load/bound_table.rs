@@ -13,7 +13,7 @@
 //! ```
 
 use crate::model::numfmt;
-use crate::model::{Align, Cell, Inline, Numbered, Origin, Table};
+use crate::model::{Align, Cell, Origin, Table};
 use serde_json::{Map, Value};
 
 /// The attributes a bound table takes beyond those of every table.
@@ -113,20 +113,6 @@ fn show(v: f64, decimals: Option<usize>, thousands: bool) -> String {
     }
 }
 
-fn text_cell(s: &str, col: usize, align: Option<Align>) -> Cell {
-    Cell {
-        content: if s.is_empty() {
-            Vec::new()
-        } else {
-            vec![Inline::Text(s.to_string())]
-        },
-        colspan: 1,
-        rowspan: 1,
-        col,
-        align,
-    }
-}
-
 /// Builds the table rows (head and body) from the dataset.
 pub fn build(
     values: &std::collections::BTreeMap<String, String>,
@@ -153,7 +139,7 @@ pub fn build(
     while i < cols.len() {
         match &cols[i].group {
             None => {
-                let mut c = text_cell(&cols[i].header, i, None);
+                let mut c = Cell::text(&cols[i].header, i);
                 c.rowspan = if two_rows { 2 } else { 1 };
                 head1.push(c);
                 i += 1;
@@ -163,11 +149,11 @@ pub fn build(
                     .iter()
                     .take_while(|c| c.group.as_ref() == Some(g))
                     .count();
-                let mut c = text_cell(g, i, None);
+                let mut c = Cell::text(g, i);
                 c.colspan = span;
                 head1.push(c);
                 for (k, col) in cols[i..i + span].iter().enumerate() {
-                    head2.push(text_cell(&col.header, i + k, None));
+                    head2.push(Cell::text(&col.header, i + k));
                 }
                 i += span;
             }
@@ -234,11 +220,11 @@ pub fn build(
                     }
                 }
             };
-            cells.push(text_cell(
-                &s,
-                c,
-                if c == 0 { Some(Align::Left) } else { None },
-            ));
+            let mut cell = Cell::text(&s, c);
+            if c == 0 {
+                cell.align = Some(Align::Left);
+            }
+            cells.push(cell);
         }
         // Each field a ratio uses is summed once per row, however many
         // ratio columns share it.
@@ -287,30 +273,20 @@ pub fn build(
                     }
                 }
             };
-            cells.push(text_cell(&s, c, None));
+            cells.push(Cell::text(&s, c));
         }
         table_rows.push(cells);
     }
-    Ok(Table {
-        num: Numbered::default(),
-        caption: String::new(),
-        unit: None,
-        name_line: None,
-        columns: cols.len(),
-        header_rows: if two_rows { 2 } else { 1 },
-        rows: table_rows,
-        aligns: vec![Align::Center; cols.len()],
-        widths: None,
-        notes: Vec::new(),
-        small: cols.len() > 7,
-        landscape: false,
-        origin: origin.clone(),
-    })
+    let mut table = Table::new(cols.len(), table_rows, origin.clone());
+    table.header_rows = if two_rows { 2 } else { 1 };
+    table.small = cols.len() > 7;
+    Ok(table)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Inline;
 
     #[test]
     fn totals_recompute_ratios_from_sums() {

@@ -75,14 +75,25 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
 
     let meta = meta(&project, &config, &mut errors);
     let style = style(&config);
+    let house = errors
+        .absorb(house_spec(&project, style.house))
+        .unwrap_or_else(|| crate::model::house::built_in(style.house));
     let appendix_title = config
         .appendix
         .as_ref()
         .and_then(|a| a.title.clone())
-        .unwrap_or_else(|| "附表".into());
+        .unwrap_or_else(|| house.titles.appendix.clone());
     let typst_templates = errors
         .absorb(project.read_folder_texts("templates/typst"))
         .unwrap_or_default();
+    for old in ["style-gongwen.typ", "style-report.typ"] {
+        if typst_templates.contains_key(old) {
+            errors.warning(
+                format!("templates/typst/{old}"),
+                "no longer read: the house style is now templates/house/gongwen.toml or report.toml (copy that file into the project and edit it)",
+            );
+        }
+    }
     let warnings = errors.finish()?;
     let Some(meta) = meta else {
         return Err(Error::at("report.json", "invalid metadata"));
@@ -95,6 +106,7 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
             chapters,
             appendix,
             appendix_title,
+            house,
             typst_templates,
             data: DataSources {
                 context: data_ctx,
@@ -114,6 +126,17 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
         },
         warnings,
     ))
+}
+
+/// The house style's layout spec: the project's `templates/house/<name>.toml`
+/// if it has one, else the built-in file.
+fn house_spec(project: &Project, style: HouseStyle) -> Result<HouseSpec> {
+    let rel = format!("templates/house/{}", crate::model::house::file_name(style));
+    if !project.has_entry(&rel) {
+        return Ok(crate::model::house::built_in(style));
+    }
+    let text = project.read_text(&rel, &rel)?;
+    crate::model::house::parse(&text).map_err(|e| Error::at(&rel, e.trim_end().replace('\n', " ")))
 }
 
 /// The variables narrative templates see.

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::limits::{TEMPLATE_FUEL, TEMPLATE_OUTPUT_BYTES};
+use crate::model::refs;
 use minijinja::{Environment, UndefinedBehavior, Value};
 
 /// A narrative file after template expansion.
@@ -134,10 +135,7 @@ fn protect_id_attrs(source: &str) -> String {
     while let Some(i) = rest.find("{#") {
         out.push_str(&rest[..i]);
         let after = &rest[i + 2..];
-        if ["tbl-", "fig-", "case-", "sec-"]
-            .iter()
-            .any(|p| after.starts_with(p))
-        {
+        if refs::has_prefix(after) {
             out.push_str(ID_ATTR_GUARD);
         } else {
             out.push_str("{#");

@@ -5,12 +5,17 @@
 //! turn it into Typst source or a DOCX package. Nothing in here knows about
 //! either output format.
 
+pub mod house;
 pub mod limits;
 mod meta;
+pub mod numbers;
 pub mod numerals;
 pub mod numfmt;
+pub mod refs;
 
+pub use house::HouseSpec;
 pub use meta::*;
+pub use numbers::{Number, NumberKind};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -44,6 +49,9 @@ pub struct Document {
     /// The raw data the document was built from, for the validators.
     #[serde(skip)]
     pub data: DataSources,
+    /// The house style's layout values (`templates/house/<name>.toml`,
+    /// or the project's own copy).
+    pub house: HouseSpec,
     /// The project's own layout templates (`templates/typst/`), by file
     /// name; they replace the built-in files of the same name.
     #[serde(skip)]
@@ -144,9 +152,10 @@ impl Inline {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Numbered {
     pub id: Option<String>,
-    /// The number alone (`1-5`, `5`, `五`).
-    pub number: String,
-    /// The full label as printed and cited (`表 1-5`, `表5`, `表五`).
+    /// The number as parts; none before numbering.
+    pub number: Option<Number>,
+    /// The full label as printed and cited (`表 1-5`, `表5`, `表五`),
+    /// made from `number` and the house style's caption word.
     pub label: String,
 }
 
@@ -181,6 +190,27 @@ pub struct Table {
 }
 
 impl Table {
+    /// A table of `columns` columns holding `rows`, all columns centred, one
+    /// head row, no caption, unit, name line, widths or notes, normal size,
+    /// upright; the loader sets what differs.
+    pub fn new(columns: usize, rows: Vec<Vec<Cell>>, origin: Origin) -> Table {
+        Table {
+            num: Numbered::default(),
+            caption: String::new(),
+            unit: None,
+            name_line: None,
+            columns,
+            header_rows: 1,
+            rows,
+            aligns: vec![Align::Center; columns],
+            widths: None,
+            notes: Vec::new(),
+            small: false,
+            landscape: false,
+            origin,
+        }
+    }
+
     /// Relative column widths: the ones the author gave, or proportional to
     /// the longest single-column text in each column (clamped to 4–24
     /// half-characters), so that both backends lay tables out alike and a
@@ -225,6 +255,30 @@ pub struct Cell {
     pub align: Option<Align>,
 }
 
+impl Cell {
+    /// A cell one column wide and one row high that starts in grid column
+    /// `col`, aligned as its column.
+    pub fn new(content: Vec<Inline>, col: usize) -> Cell {
+        Cell {
+            content,
+            colspan: 1,
+            rowspan: 1,
+            col,
+            align: None,
+        }
+    }
+
+    /// [`Cell::new`] holding plain text (nothing for an empty string).
+    pub fn text(s: &str, col: usize) -> Cell {
+        let content = if s.is_empty() {
+            Vec::new()
+        } else {
+            vec![Inline::Text(s.to_string())]
+        };
+        Cell::new(content, col)
+    }
+}
+
 /// A figure: one photo, a grid of photos, or a chart drawn from data.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
@@ -237,6 +291,25 @@ pub struct Figure {
     /// Width of a single image as a fraction of the text width.
     pub width: f64,
     pub origin: Origin,
+}
+
+impl Figure {
+    /// A figure with its id, caption and width, and nothing in it yet (no
+    /// images, no chart, one column); the loader adds the photos or the chart.
+    pub fn new(id: Option<String>, caption: String, width: f64, origin: Origin) -> Figure {
+        Figure {
+            num: Numbered {
+                id,
+                ..Default::default()
+            },
+            caption,
+            images: Vec::new(),
+            chart: None,
+            columns: 1,
+            width,
+            origin,
+        }
+    }
 }
 
 /// An image file inside the project, checked and measured by the loader.

@@ -13,15 +13,21 @@ use std::collections::HashMap;
 pub fn check(doc: &mut Document) -> Result<Vec<Diagnostic>> {
     let mut errors = Collector::default();
     let mut labels: HashMap<String, (String, Origin)> = HashMap::new();
-    let mut numberer = Numberer::new(doc.style.clone());
+    let mut numberer = Numberer::new(doc.style.clone(), doc.house.captions.clone());
     for (ci, chapter) in doc.chapters.iter_mut().enumerate() {
-        numberer.chapter(ci + 1);
+        numberer.chapter(ci as u32 + 1);
         numberer.heading(&mut chapter.heading, &mut labels, &mut errors);
         numberer.blocks(&mut chapter.blocks, &mut labels, &mut errors, false);
     }
     for (i, t) in doc.appendix.iter_mut().enumerate() {
-        t.num.number = (i + 1).to_string();
-        t.num.label = format!("表{}", i + 1);
+        let n = Number {
+            kind: NumberKind::Table,
+            chapter: None,
+            n: i as u32 + 1,
+            scheme: NumberingScheme::Continuous,
+        };
+        t.num.label = n.label(&doc.house.captions.table);
+        t.num.number = Some(n);
     }
     for chapter in &mut doc.chapters {
         resolve_inlines(
@@ -46,10 +52,7 @@ pub const MIN_DPI: f64 = 300.0;
 /// follows the built-in house styles' text widths (156 mm for gongwen,
 /// 146 mm for report).
 fn check_resolution(doc: &Document, errors: &mut Collector) {
-    let text_mm = match doc.style.house {
-        HouseStyle::Gongwen => 156.0,
-        HouseStyle::Report => 146.4,
-    };
+    let text_mm = doc.house.text_width_mm();
     fn walk(blocks: &[Block], text_mm: f64, errors: &mut Collector) {
         for b in blocks {
             match b {
@@ -84,17 +87,19 @@ fn check_resolution(doc: &Document, errors: &mut Collector) {
 
 struct Numberer {
     style: Style,
-    chapter: usize,
+    captions: crate::model::house::Captions,
+    chapter: u32,
     headings: [u64; 6],
-    tables: u64,
-    figures: u64,
-    cases: u64,
+    tables: u32,
+    figures: u32,
+    cases: u32,
 }
 
 impl Numberer {
-    fn new(style: Style) -> Self {
+    fn new(style: Style, captions: crate::model::house::Captions) -> Self {
         Numberer {
             style,
+            captions,
             chapter: 0,
             headings: [0; 6],
             tables: 0,
@@ -103,7 +108,7 @@ impl Numberer {
         }
     }
 
-    fn chapter(&mut self, n: usize) {
+    fn chapter(&mut self, n: u32) {
         self.chapter = n;
         if self.style.numbering == NumberingScheme::Chapter {
             self.tables = 0;
@@ -135,37 +140,28 @@ impl Numberer {
         }
     }
 
-    fn label(&self, word: &str, n: u64) -> (String, String) {
-        match self.style.numbering {
-            NumberingScheme::Chapter => {
-                let num = format!("{}-{}", self.chapter, n);
-                (num.clone(), format!("{word} {num}"))
-            }
-            NumberingScheme::Continuous => (n.to_string(), format!("{word}{n}")),
-            NumberingScheme::Chinese => {
-                let num = crate::model::numerals::chinese(n);
-                (num.clone(), format!("{word}{num}"))
-            }
-        }
-    }
-
     fn number(
         &mut self,
         num: &mut Numbered,
-        kind: Kind,
+        kind: NumberKind,
         origin: &Origin,
         labels: &mut HashMap<String, (String, Origin)>,
         errors: &mut Collector,
     ) {
         let (counter, word) = match kind {
-            Kind::Table => (&mut self.tables, "表"),
-            Kind::Figure => (&mut self.figures, "图"),
-            Kind::Case => (&mut self.cases, "案例"),
+            NumberKind::Table => (&mut self.tables, &self.captions.table),
+            NumberKind::Figure => (&mut self.figures, &self.captions.figure),
+            NumberKind::Case => (&mut self.cases, &self.captions.case),
         };
         *counter += 1;
-        let n = *counter;
-        let (number, label) = self.label(word, n);
-        num.number = number;
+        let number = Number {
+            kind,
+            chapter: (self.style.numbering == NumberingScheme::Chapter).then_some(self.chapter),
+            n: *counter,
+            scheme: self.style.numbering,
+        };
+        let label = number.label(word);
+        num.number = Some(number);
         num.label = label.clone();
         if let Some(id) = &num.id {
             register(labels, id, label, origin, errors);
@@ -190,26 +186,20 @@ impl Numberer {
                 }
                 Block::Table(t) => {
                     let o = t.origin.clone();
-                    self.number(&mut t.num, Kind::Table, &o, labels, errors)
+                    self.number(&mut t.num, NumberKind::Table, &o, labels, errors)
                 }
                 Block::Figure(f) => {
                     let o = f.origin.clone();
-                    self.number(&mut f.num, Kind::Figure, &o, labels, errors)
+                    self.number(&mut f.num, NumberKind::Figure, &o, labels, errors)
                 }
                 Block::Case(c) => {
                     let o = c.origin.clone();
-                    self.number(&mut c.num, Kind::Case, &o, labels, errors);
+                    self.number(&mut c.num, NumberKind::Case, &o, labels, errors);
                     self.blocks(&mut c.blocks, labels, errors, true);
                 }
             }
         }
     }
-}
-
-enum Kind {
-    Table,
-    Figure,
-    Case,
 }
 
 fn register(

@@ -140,11 +140,20 @@ fn case_heading(w: &mut Writer, h: &Heading) {
 
 /// List items as paragraphs with a literal marker (`1.` / `•`).
 fn list(w: &mut Writer, l: &List, in_case: bool) -> Result<()> {
+    let markers = &w.doc.house.lists.markers;
+    let bullet = markers[w.list_depth % markers.len()].clone();
+    w.list_depth += 1;
+    let result = list_items(w, l, in_case, &bullet);
+    w.list_depth -= 1;
+    result
+}
+
+fn list_items(w: &mut Writer, l: &List, in_case: bool, bullet: &str) -> Result<()> {
     for (i, item) in l.items.iter().enumerate() {
         let marker = if l.ordered {
             format!("{}.", l.start + i as u64)
         } else {
-            "•".to_string()
+            bullet.to_string()
         };
         let mut first = true;
         for b in item {
@@ -198,8 +207,18 @@ fn case(w: &mut Writer, c: &Case) -> Result<()> {
     });
     w.width = outer;
     let content = content?;
-    let rule = r#"w:val="single" w:sz="10" w:space="0" w:color="2F5D8A""#;
-    let shd = r#"<w:shd w:val="clear" w:color="auto" w:fill="F3F6FA"/>"#;
+    let cb = &w.doc.house.case_box;
+    let hex = |c: &str| c.trim_start_matches('#').to_ascii_uppercase();
+    // Border widths are in eighths of a point.
+    let rule = format!(
+        r#"w:val="single" w:sz="{}" w:space="0" w:color="{}""#,
+        (cb.rule_pt * 8.0).round() as u32,
+        hex(&cb.rule)
+    );
+    let shd = format!(
+        r#"<w:shd w:val="clear" w:color="auto" w:fill="{}"/>"#,
+        hex(&cb.fill)
+    );
     let tbl = format!(
         r#"<w:tbl><w:tblPr><w:tblW w:w="{outer}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders><w:top {rule}/><w:left w:val="nil"/><w:bottom {rule}/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>{shd}<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{my}" w:type="dxa"/><w:left w:w="{mx}" w:type="dxa"/><w:bottom w:w="{my}" w:type="dxa"/><w:right w:w="{mx}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="{outer}"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="{outer}" w:type="dxa"/>{shd}</w:tcPr>{content}</w:tc></w:tr></w:tbl>"#
     );

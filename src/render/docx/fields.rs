@@ -3,7 +3,7 @@
 
 use super::xml::{RunFmt, esc, text_runs};
 use super::{TocEntry, Writer};
-use crate::model::NumberingScheme;
+use crate::model::{Number, NumberingScheme};
 use std::fmt::Write as _;
 
 /// A complex field: `instr` with a pre-computed result.
@@ -37,47 +37,31 @@ impl SeqKind {
     }
 }
 
-/// Writes a caption label (`表 1-5`) with its running number as a SEQ field
-/// whose result is the model's number; the chapter part stays literal.
-pub fn caption_label(
-    out: &mut String,
-    kind: SeqKind,
-    label: &str,
-    number: &str,
-    scheme: NumberingScheme,
-    fmt: &RunFmt,
-) {
-    let Some(prefix) = label.strip_suffix(number) else {
-        // Not the expected shape: keep the label, number it anyway.
-        field(out, &format!("SEQ {} \\* ARABIC", kind.id()), label, fmt);
-        return;
-    };
-    text_runs(out, prefix, fmt);
-    match scheme {
-        NumberingScheme::Chapter => match number.rsplit_once('-') {
-            Some((chapter, n)) => {
-                text_runs(out, &format!("{chapter}-"), fmt);
-                // `\s 1` restarts at each Heading 1 in Word; LibreOffice
-                // ignores it, so the chapter's first caption also resets.
-                let reset = if n == "1" { " \\r 1" } else { "" };
-                field(
-                    out,
-                    &format!("SEQ {}{reset} \\* ARABIC \\s 1", kind.id()),
-                    n,
-                    fmt,
-                );
-            }
-            None => field(out, &format!("SEQ {} \\* ARABIC", kind.id()), number, fmt),
-        },
-        NumberingScheme::Continuous => {
-            field(out, &format!("SEQ {} \\* ARABIC", kind.id()), number, fmt)
+/// Writes a caption label (`表 1-5`): the word and any chapter part as
+/// text, the running number as a SEQ field whose result is the model's.
+pub fn caption_label(out: &mut String, kind: SeqKind, num: &Number, word: &str, fmt: &RunFmt) {
+    text_runs(out, &num.prefix(word), fmt);
+    let running = num.running();
+    match (num.scheme, num.chapter) {
+        (NumberingScheme::Chapter, Some(chapter)) => {
+            text_runs(out, &format!("{chapter}-"), fmt);
+            // `\s 1` restarts at each Heading 1 in Word; LibreOffice
+            // ignores it, so the chapter's first caption also resets.
+            let reset = if num.n == 1 { " \\r 1" } else { "" };
+            field(
+                out,
+                &format!("SEQ {}{reset} \\* ARABIC \\s 1", kind.id()),
+                &running,
+                fmt,
+            );
         }
-        NumberingScheme::Chinese => field(
+        (NumberingScheme::Chinese, _) => field(
             out,
             &format!("SEQ {} \\* CHINESENUM3", kind.id()),
-            number,
+            &running,
             fmt,
         ),
+        _ => field(out, &format!("SEQ {} \\* ARABIC", kind.id()), &running, fmt),
     }
 }
 
@@ -138,20 +122,23 @@ impl Writer<'_> {
         title: &str,
     ) -> String {
         let bm = self.bookmark_name(&num.id);
+        let captions = &self.doc.house.captions;
+        let word = match kind {
+            SeqKind::Table => &captions.table,
+            SeqKind::Figure => &captions.figure,
+            SeqKind::Case => &captions.case,
+        };
+        let sep = &captions.separator;
         let mut c = String::new();
-        caption_label(
-            &mut c,
-            kind,
-            &num.label,
-            &num.number,
-            self.doc.style.numbering,
-            &RunFmt::default(),
-        );
-        text_runs(&mut c, &format!("\u{3000}{title}"), &RunFmt::default());
+        match &num.number {
+            Some(n) => caption_label(&mut c, kind, n, word, &RunFmt::default()),
+            None => text_runs(&mut c, &num.label, &RunFmt::default()),
+        }
+        text_runs(&mut c, &format!("{sep}{title}"), &RunFmt::default());
         let c = self.bookmarked(&bm, &c);
         let entry = TocEntry {
             level: 0,
-            text: format!("{}\u{3000}{title}", num.label),
+            text: format!("{}{sep}{title}", num.label),
             bookmark: bm,
         };
         match kind {

@@ -4,10 +4,11 @@
 use super::blocks;
 use super::fields;
 use super::figure::{EMU_PER_TWIP, Placement, fit};
-use super::house::{FANG, HEI, TITLE};
+use super::house::{FANG, HEI, TITLE, half_points};
 use super::xml::{RunFmt, text_runs};
 use super::{TocEntry, Writer};
 use crate::error::Result;
+use crate::model::house::Look;
 use crate::model::*;
 use std::fmt::Write as _;
 
@@ -46,31 +47,52 @@ fn line(
 }
 
 /// The cover: region, title, year, (image), compiler and month; the lower
-/// lines pushed to the foot of the page.
+/// lines pushed to the foot of the page. Faces, sizes and gaps come from
+/// the house style's `[cover]`, as in the PDF.
 pub fn cover(w: &mut Writer) -> Result<()> {
     let c = &w.doc.meta.cover;
+    let g = &w.doc.house.cover;
     let height = w.house.text_height();
-    let top = mm(28.0) + 44 * 13 + mm(10.0) + 60 * 13 + mm(8.0) + 44 * 13;
-    let bottom = 36 * 13 + mm(6.0) + 32 * 13 + mm(20.0);
+    // A line is 1.3 × its size high (see `line`): half-points × 13 twips.
+    let tall = |l: &Look| half_points(l.size_pt) * 13;
+    let top = mm(g.top_mm)
+        + tall(&g.region)
+        + mm(g.title_gap_mm)
+        + tall(&g.title)
+        + mm(g.year_gap_mm)
+        + tall(&g.year);
+    let bottom = tall(&g.compiler) + mm(g.date_gap_mm) + tall(&g.date) + mm(g.bottom_mm);
     let safety = mm(6.0);
-    line(w, &c.region_line, TITLE, 44, true, mm(28.0), "");
-    line(w, &c.title, TITLE, 60, true, mm(10.0), "");
-    line(w, &c.year_line, TITLE, 44, true, mm(8.0), "");
+    let put = |w: &mut Writer, text: &str, l: &Look, before: u32| {
+        line(
+            w,
+            text,
+            l.font.docx_face(),
+            half_points(l.size_pt),
+            l.bold,
+            before,
+            "",
+        )
+    };
+    put(w, &c.region_line, &g.region, mm(g.top_mm));
+    put(w, &c.title, &g.title, mm(g.title_gap_mm));
+    put(w, &c.year_line, &g.year, mm(g.year_gap_mm));
     let mut used = top + bottom + safety;
     if let Some(img) = &c.image {
-        let room = height.saturating_sub(used + mm(12.0) + mm(15.0));
-        let (cx, cy) = fit(img, w.house.text_width() * 7 / 10, room);
+        let room = height.saturating_sub(used + mm(g.image_gap_mm) + mm(15.0));
+        let width = (w.house.text_width() as f64 * g.image_width) as u32;
+        let (cx, cy) = fit(img, width, room);
         let run = w.picture(img, cx, cy, Placement::Inline)?;
         w.p(
             "Normal",
-            &format!(r#"<w:spacing w:before="{}" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>"#, mm(12.0)),
+            &format!(r#"<w:spacing w:before="{}" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>"#, mm(g.image_gap_mm)),
             &run,
         );
-        used += mm(12.0) + (cy / EMU_PER_TWIP) as u32;
+        used += mm(g.image_gap_mm) + (cy / EMU_PER_TWIP) as u32;
     }
     let push = height.saturating_sub(used);
-    line(w, &c.compiler_line, HEI, 36, false, push, "");
-    line(w, &c.date_line, HEI, 32, false, mm(6.0), "");
+    put(w, &c.compiler_line, &g.compiler, push);
+    put(w, &c.date_line, &g.date, mm(g.date_gap_mm));
     Ok(())
 }
 
@@ -189,10 +211,10 @@ pub fn front_matter(w: &mut Writer) -> Result<()> {
         }
     }
     if !doc.preface.is_empty() {
-        front_title(w, "前\u{3000}言");
+        front_title(w, &doc.house.titles.preface);
         blocks::blocks(w, &doc.preface, false)?;
     }
-    front_title(w, "目\u{3000}录");
+    front_title(w, &doc.house.titles.contents);
     let max = w
         .headings
         .iter()
@@ -209,9 +231,21 @@ pub fn front_matter(w: &mut Writer) -> Result<()> {
     );
     w.headings = headings;
     let lists = [
-        (doc.style.list_tables, "表目录", fields::SeqKind::Table),
-        (doc.style.list_figures, "图目录", fields::SeqKind::Figure),
-        (doc.style.list_cases, "案例目录", fields::SeqKind::Case),
+        (
+            doc.style.list_tables,
+            &doc.house.titles.tables,
+            fields::SeqKind::Table,
+        ),
+        (
+            doc.style.list_figures,
+            &doc.house.titles.figures,
+            fields::SeqKind::Figure,
+        ),
+        (
+            doc.style.list_cases,
+            &doc.house.titles.cases,
+            fields::SeqKind::Case,
+        ),
     ];
     for (on, title, kind) in lists {
         let entries = match kind {

@@ -1,16 +1,16 @@
 //! The house styles (`gongwen`, `report`) as DOCX measurements, and the
 //! style/settings/font parts filled in from the templates in `templates/docx/`.
 
-use crate::model::{HouseStyle, Style};
+use crate::model::HouseSpec;
+use crate::model::house::{FontRole, LineRule, Look, PageNumberStyle};
 
 /// The Latin face paired with every East Asian role.
 pub const LATIN: &str = "Times New Roman";
 /// Font roles, as named in the font table.
-pub const SONG: &str = "宋体";
-pub const HEI: &str = "黑体";
-pub const KAI: &str = "楷体";
-pub const FANG: &str = "仿宋";
-pub const TITLE: &str = "方正小标宋简体";
+pub const HEI: &str = FontRole::Hei.docx_face();
+pub const KAI: &str = FontRole::Kai.docx_face();
+pub const FANG: &str = FontRole::Fang.docx_face();
+pub const TITLE: &str = FontRole::Title.docx_face();
 
 /// One heading level's look.
 #[derive(Debug, Clone, Copy)]
@@ -21,21 +21,23 @@ pub struct HeadingLook {
     pub bold: bool,
 }
 
-/// Page geometry and type sizes of a house style. Lengths in twips, sizes in
-/// half-points.
+/// Page geometry and type sizes of a house style, in the DOCX's units
+/// (lengths in twips, sizes in half-points), all computed from the layout
+/// spec ([`HouseSpec`]) the PDF is made from too.
 #[derive(Debug, Clone)]
 pub struct House {
     pub body_font: &'static str,
     pub body_size: u32,
     /// `w:line`/`w:lineRule` attributes of body text.
-    pub line: &'static str,
+    pub line: String,
     pub table_size: u32,
     pub table_small_size: u32,
     pub caption_size: u32,
     pub case_title_size: u32,
     /// Levels 1–4 (level 1 is the chapter title).
     pub headings: [HeadingLook; 4],
-    pub heading_indent: bool,
+    /// Levels 2–4 start this many characters in.
+    pub heading_indent_chars: f64,
     pub margin_top: u32,
     pub margin_bottom: u32,
     /// Binding side (left on odd pages when mirrored).
@@ -55,97 +57,67 @@ pub struct House {
 pub const PAGE_W: u32 = 11906;
 pub const PAGE_H: u32 = 16838;
 
+/// Millimetres → twips.
+pub fn twips(mm: f64) -> u32 {
+    (mm * 1440.0 / 25.4).round() as u32
+}
+
+/// Points → half-points.
+pub fn half_points(pt: f64) -> u32 {
+    (pt * 2.0).round() as u32
+}
+
+fn look(l: &Look) -> HeadingLook {
+    HeadingLook {
+        font: l.font.docx_face(),
+        size: half_points(l.size_pt),
+        bold: l.bold,
+    }
+}
+
 impl House {
-    /// The measurements of the document's house style.
-    pub fn of(style: &Style) -> House {
-        match style.house {
-            HouseStyle::Gongwen => House {
-                body_font: FANG,
-                body_size: 32,
-                // 225 mm / 22 lines = 28.99 pt.
-                line: r#"w:line="580" w:lineRule="exact""#,
-                table_size: 24,
-                table_small_size: 21,
-                caption_size: 28,
-                case_title_size: 32,
-                headings: [
-                    HeadingLook {
-                        font: TITLE,
-                        size: 44,
-                        bold: true,
-                    },
-                    HeadingLook {
-                        font: KAI,
-                        size: 32,
-                        bold: true,
-                    },
-                    HeadingLook {
-                        font: FANG,
-                        size: 32,
-                        bold: true,
-                    },
-                    HeadingLook {
-                        font: FANG,
-                        size: 32,
-                        bold: false,
-                    },
-                ],
-                heading_indent: true,
-                margin_top: 2098,
-                margin_bottom: 1984,
-                margin_inside: 1587,
-                margin_outside: 1474,
-                mirror: true,
-                header_distance: 1134,
-                footer_distance: 1304,
-                dash_page_numbers: true,
-                page_number_size: 28,
-                header_size: 21,
-                toc_size: 28,
-            },
-            HouseStyle::Report => House {
-                body_font: SONG,
-                body_size: 24,
-                line: r#"w:line="360" w:lineRule="auto""#,
-                table_size: 21,
-                table_small_size: 18,
-                caption_size: 21,
-                case_title_size: 24,
-                headings: [
-                    HeadingLook {
-                        font: HEI,
-                        size: 32,
-                        bold: false,
-                    },
-                    HeadingLook {
-                        font: HEI,
-                        size: 28,
-                        bold: false,
-                    },
-                    HeadingLook {
-                        font: HEI,
-                        size: 24,
-                        bold: false,
-                    },
-                    HeadingLook {
-                        font: SONG,
-                        size: 24,
-                        bold: true,
-                    },
-                ],
-                heading_indent: false,
-                margin_top: 1440,
-                margin_bottom: 1440,
-                margin_inside: 1803,
-                margin_outside: 1803,
-                mirror: false,
-                header_distance: 851,
-                footer_distance: 992,
-                dash_page_numbers: false,
-                page_number_size: 21,
-                header_size: 18,
-                toc_size: 24,
-            },
+    /// The measurements of a house style's spec.
+    pub fn of(spec: &HouseSpec) -> House {
+        let body = &spec.body;
+        let line = match body.line_rule {
+            LineRule::Exact => format!(
+                r#"w:line="{}" w:lineRule="exact""#,
+                (body.line_pitch_pt * 20.0).round() as u32
+            ),
+            // Word's single line is about 1.3 × the size; 240 = one line.
+            LineRule::Auto => format!(
+                r#"w:line="{}" w:lineRule="auto""#,
+                (body.line_pitch_pt / (1.3 * body.size_pt) * 240.0).round() as u32
+            ),
+        };
+        let m = &spec.page.margin_mm;
+        let s = &spec.sizes;
+        House {
+            body_font: body.font.docx_face(),
+            body_size: half_points(body.size_pt),
+            line,
+            table_size: half_points(s.table_pt),
+            table_small_size: half_points(s.table_small_pt),
+            caption_size: half_points(s.caption_pt),
+            case_title_size: half_points(s.case_title_pt),
+            headings: [
+                look(&spec.chapter_title),
+                look(&spec.headings[0]),
+                look(&spec.headings[1]),
+                look(&spec.headings[2]),
+            ],
+            heading_indent_chars: spec.heading_numbers.indent_chars,
+            margin_top: twips(m.top),
+            margin_bottom: twips(m.bottom),
+            margin_inside: twips(m.inside),
+            margin_outside: twips(m.outside),
+            mirror: spec.page.mirror,
+            header_distance: twips(spec.page.header_distance_mm),
+            footer_distance: twips(spec.page.footer_distance_mm),
+            dash_page_numbers: spec.page_number.style == PageNumberStyle::Dash,
+            page_number_size: half_points(spec.page_number.size_pt),
+            header_size: half_points(s.header_pt),
+            toc_size: half_points(s.toc_pt),
         }
     }
 
@@ -172,10 +144,11 @@ impl House {
     /// `word/styles.xml`.
     pub fn styles_xml(&self) -> String {
         let bold = |b: bool| if b { "<w:b/><w:bCs/>" } else { "" };
-        let hind = if self.heading_indent {
+        let hind = if self.heading_indent_chars > 0.0 {
             format!(
-                r#"<w:ind w:firstLine="{}" w:firstLineChars="200"/>"#,
-                2 * self.char_width()
+                r#"<w:ind w:firstLine="{}" w:firstLineChars="{}"/>"#,
+                (self.heading_indent_chars * self.char_width() as f64).round() as u32,
+                (self.heading_indent_chars * 100.0).round() as u32
             )
         } else {
             String::new()
@@ -184,7 +157,7 @@ impl House {
             ("LATIN".into(), LATIN.into()),
             ("BODY_FONT".into(), self.body_font.into()),
             ("BODY_SZ".into(), self.body_size.to_string()),
-            ("LINE".into(), self.line.into()),
+            ("LINE".into(), self.line.clone()),
             ("INDENT".into(), (2 * self.char_width()).to_string()),
             ("H1_AFTER".into(), (self.headings[0].size * 15).to_string()),
             ("HIND".into(), hind),
@@ -257,24 +230,29 @@ fn fill(template: &str, vars: &[(String, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{HeadingScheme, NumberingScheme};
+    use crate::model::HouseStyle;
+    use crate::model::house::built_in;
 
     #[test]
     fn templates_are_completely_filled() {
         for house in [HouseStyle::Gongwen, HouseStyle::Report] {
-            let style = Style {
-                house,
-                headings: HeadingScheme::Decimal,
-                numbering: NumberingScheme::Chapter,
-                running_header: None,
-                list_tables: true,
-                list_figures: true,
-                list_cases: true,
-                roman_front_matter: true,
-            };
-            let h = House::of(&style);
+            let h = House::of(&built_in(house));
             assert!(!h.styles_xml().contains("@@"));
             assert!(!h.settings_xml().contains("@@"));
         }
+    }
+
+    #[test]
+    fn measurements_follow_the_spec() {
+        let g = House::of(&built_in(HouseStyle::Gongwen));
+        assert_eq!(g.line, r#"w:line="580" w:lineRule="exact""#);
+        assert_eq!(
+            (g.margin_top, g.margin_inside, g.margin_outside),
+            (2098, 1587, 1474)
+        );
+        assert_eq!((g.headings[0].font, g.headings[0].size), (TITLE, 44));
+        let r = House::of(&built_in(HouseStyle::Report));
+        assert_eq!(r.line, r#"w:line="360" w:lineRule="auto""#);
+        assert_eq!((r.header_distance, r.footer_distance), (851, 992));
     }
 }

@@ -105,11 +105,13 @@ pub(crate) struct Writer<'a> {
     pub cases: Vec<TocEntry>,
     /// Body sections closed so far (landscape tables split the body).
     pub body_sections: usize,
+    /// How many bullet lists the current paragraph is inside.
+    pub list_depth: usize,
 }
 
 impl<'a> Writer<'a> {
     fn new(doc: &'a Document) -> Self {
-        let house = House::of(&doc.style);
+        let house = House::of(&doc.house);
         let width = house.text_width();
         Writer {
             doc,
@@ -128,6 +130,7 @@ impl<'a> Writer<'a> {
             figures: Vec::new(),
             cases: Vec::new(),
             body_sections: 0,
+            list_depth: 0,
         }
     }
 

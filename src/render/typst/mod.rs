@@ -3,6 +3,7 @@
 
 pub mod emit;
 pub mod fonts;
+pub mod style;
 pub mod world;
 
 use crate::error::{Collector, Error, Result};
@@ -33,14 +34,6 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "fonts.typ",
         include_str!("../../../templates/typst/fonts.typ"),
-    ),
-    (
-        "style-gongwen.typ",
-        include_str!("../../../templates/typst/style-gongwen.typ"),
-    ),
-    (
-        "style-report.typ",
-        include_str!("../../../templates/typst/style-report.typ"),
     ),
 ];
 
@@ -128,6 +121,7 @@ pub fn generate(doc: &Document) -> Result<Generated> {
     let ctx = minijinja::context! {
         meta => minijinja::Value::from_serialize(&doc.meta),
         style => minijinja::Value::from_serialize(&doc.style),
+        house => minijinja::Value::from_serialize(&doc.house),
         cover_image => path_of(&doc.meta.cover.image),
         seal_image => path_of(&doc.meta.declaration.seal_image),
         signature_image => path_of(&doc.meta.declaration.signature_image),
@@ -160,11 +154,16 @@ pub fn generate(doc: &Document) -> Result<Generated> {
     }
     sources.insert("/nianbao.typ".into(), template(doc, "nianbao.typ"));
     sources.insert("/fonts.typ".into(), template(doc, "fonts.typ"));
-    let style = match doc.style.house {
-        HouseStyle::Gongwen => "style-gongwen.typ",
-        HouseStyle::Report => "style-report.typ",
-    };
-    sources.insert("/style.typ".into(), template(doc, style));
+    sources.insert(
+        "/style.typ".into(),
+        style::style_typ(
+            &doc.house,
+            &format!(
+                "templates/house/{}",
+                crate::model::house::file_name(doc.style.house)
+            ),
+        ),
+    );
 
     let mut assets = BTreeMap::new();
     for img in all_images(doc) {
