@@ -3,7 +3,7 @@
 //! school) for a bureau to fill in; `appendix.values` reads it back.
 
 use crate::error::{Error, Result};
-use crate::load::appendix::{KEY_HEADER, schemas};
+use crate::model::indicators::{KEY_HEADER, schemas};
 use serde_json::Value;
 use std::io::Write;
 

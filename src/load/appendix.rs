@@ -2,51 +2,9 @@
 //! (`assets/indicators.json`) filled with the project's values.
 
 use crate::error::{Collector, Error, Result};
+use crate::model::indicators::{KEY_HEADER, RowSchema, TableSchema, schemas};
 use crate::model::{Align, Cell, Origin, Table};
-use serde::Deserialize;
 use serde_json::Value;
-
-/// The built-in schema of the six tables.
-pub const SCHEMA_JSON: &str = include_str!("../../assets/indicators.json");
-
-/// One indicator table's layout.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TableSchema {
-    pub id: String,
-    pub title: String,
-    /// `years` (previous/current year) or `schools` (one column per school).
-    pub columns: String,
-    pub rows: Vec<RowSchema>,
-}
-
-/// One indicator row.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RowSchema {
-    pub no: String,
-    /// `^` merges with the indicator cell above.
-    pub indicator: String,
-    pub unit: String,
-    pub key: String,
-    #[serde(default)]
-    pub parent: Option<String>,
-    #[serde(default)]
-    pub graduate: bool,
-    #[serde(default)]
-    pub sub: bool,
-    #[serde(default)]
-    pub percent: bool,
-    #[serde(default)]
-    pub decimals: Option<usize>,
-}
-
-/// Parses the built-in schema.
-pub fn schemas() -> &'static [TableSchema] {
-    static SCHEMAS: std::sync::OnceLock<Vec<TableSchema>> = std::sync::OnceLock::new();
-    SCHEMAS
-        .get_or_init(|| serde_json::from_str(SCHEMA_JSON).expect("assets/indicators.json is valid"))
-}
 
 /// Builds the six tables from the values file.
 pub fn build(
@@ -248,9 +206,6 @@ fn format_values(v: Option<&Value>, n: usize, row: &RowSchema, loc: &str) -> Res
         })
         .collect()
 }
-
-/// The header of the `键` column in indicator workbooks.
-pub const KEY_HEADER: &str = "键";
 
 /// Reads an indicator workbook (one sheet per table, as `nianbao init-data`
 /// writes it) into the same shape as an indicators JSON file. `Ok(None)` when

@@ -6,12 +6,14 @@
 //! either output format.
 
 pub mod house;
+pub mod indicators;
 pub mod limits;
 mod meta;
 pub mod numbers;
 pub mod numerals;
 pub mod numfmt;
 pub mod refs;
+pub mod validation;
 
 pub use house::HouseSpec;
 pub use meta::*;
@@ -66,7 +68,7 @@ pub struct DataSources {
     /// Dataset name → file it came from (`indicators` included).
     pub files: std::collections::BTreeMap<String, String>,
     /// The `validation` settings of report.json.
-    pub validation: crate::load::config::ValidationConfig,
+    pub validation: validation::ValidationConfig,
 }
 
 /// One chapter: a level-1 heading and the blocks under it.

@@ -235,7 +235,7 @@ pub fn png(chart: &Chart, dpi: f64) -> Result<(Vec<u8>, u32, u32), String> {
     static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     let fonts = FONTS.get_or_init(|| {
         let mut db = usvg::fontdb::Database::new();
-        for (name, data) in crate::render::typst::fonts::EMBEDDED_FONTS {
+        for (name, data) in crate::render::embedded_fonts::EMBEDDED_FONTS {
             if name.starts_with("NotoSansCJK") {
                 db.load_font_data(data.to_vec());
             }

@@ -2,4 +2,5 @@
 
 pub mod chart;
 pub mod docx;
+pub mod embedded_fonts;
 pub mod typst;

@@ -4,9 +4,9 @@
 //! jumps) and the checks a project declares between its datasets.
 
 use crate::error::Collector;
-use crate::load::appendix::{TableSchema, schemas};
-use crate::load::config::{CheckConfig, PathOrPaths};
 use crate::model::Document;
+use crate::model::indicators::{TableSchema, schemas};
+use crate::model::validation::{CheckConfig, PathOrPaths};
 use serde_json::Value;
 
 /// Runs every data check. Errors become warnings with `allow_errors`.
@@ -476,10 +476,5 @@ fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collecto
 }
 
 fn round(x: f64, d: usize) -> String {
-    let s = format!("{x:.d$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    crate::model::numfmt::compact(x, d)
 }
