@@ -7,11 +7,15 @@
 //! the outputs.
 
 pub mod error;
+pub mod fonts;
 pub mod init;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod validate;
 
 use error::{Diagnostic, Result};
@@ -36,6 +40,7 @@ pub fn check_with(dir: &Path, allow_data_errors: bool) -> Result<Checked> {
         document.data.validation.allow_errors = true;
     }
     warnings.extend(validate::check(&mut document)?);
+    warnings.extend(layout::lay_out(&mut document));
     Ok(Checked { document, warnings })
 }
 

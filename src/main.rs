@@ -73,6 +73,24 @@ enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+    /// Create a new report project that builds at once: report.json (explained
+    /// in 说明.md), one chapter per standard chapter, a table, a figure, a case,
+    /// a chart, the indicator workbook and report.schema.json.
+    New {
+        /// The folder to create (it must not exist yet, or be empty).
+        dir: PathBuf,
+        /// bureau: a region's report by its education bureau (公文版式);
+        /// school: a school's own report (报告版式).
+        #[arg(long, value_enum, default_value_t = nianbao::scaffold::Kind::Bureau)]
+        kind: nianbao::scaffold::Kind,
+    },
+    /// Print the JSON Schema of report.json (editors use it to complete and
+    /// check the fields).
+    Schema {
+        /// The schema of the indicator values file (appendix.values as JSON) instead.
+        #[arg(long)]
+        indicators: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -141,6 +159,18 @@ fn main() -> ExitCode {
         } => init_data(&project, out, &schools, force),
         Command::Fonts { fonts } => {
             list_fonts(&fonts);
+            Ok(())
+        }
+        Command::New { dir, kind } => new_project(&dir, kind),
+        Command::Schema { indicators } => {
+            print!(
+                "{}",
+                nianbao::schema::to_text(&if indicators {
+                    nianbao::schema::indicator_values_schema()
+                } else {
+                    nianbao::schema::report_schema()
+                })
+            );
             Ok(())
         }
     };
@@ -275,5 +305,18 @@ fn init_data(
         "wrote {} — fill it in, then set report.json appendix.values to it",
         out.display()
     );
+    Ok(())
+}
+
+fn new_project(dir: &Path, kind: nianbao::scaffold::Kind) -> Result<(), Error> {
+    let files = nianbao::scaffold::create(dir, kind, nianbao::scaffold::today())?;
+    eprintln!(
+        "created {} ({} report, {} files); read 说明.md there, then run:",
+        dir.display(),
+        kind.name(),
+        files.len()
+    );
+    eprintln!("  nianbao check {}", dir.display());
+    eprintln!("  nianbao build {} --out out", dir.display());
     Ok(())
 }

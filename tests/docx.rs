@@ -197,7 +197,7 @@ fn model_texts(doc: &Document) -> Vec<String> {
         blocks(&ch.blocks, &mut out);
     }
     for t in &doc.appendix {
-        out.push(format!("{} {}", t.num.label, t.caption));
+        out.push(format!("{}\u{3000}{}", t.num.label, t.caption));
         out.extend(t.name_line.iter().cloned());
         for row in &t.rows {
             for c in row {

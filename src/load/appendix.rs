@@ -163,14 +163,7 @@ fn build_one(
     table.aligns[1] = Align::Left;
     table.caption = schema.title.clone();
     table.name_line = Some(format!("名称：{region}({code})"));
-    table.widths = Some(
-        std::iter::once(0.6)
-            .chain(std::iter::once(if by_school { 3.2 } else { 4.0 }))
-            .chain(std::iter::once(0.8))
-            .chain(std::iter::repeat_n(1.2, value_cols))
-            .collect(),
-    );
-    table.small = by_school && value_cols > 4;
+    // Widths, size and orientation: the layout layer, as for any table.
     Ok(table)
 }
 

@@ -1,13 +1,90 @@
-//! Attribute lists of fenced blocks and figures: `{.table #tbl-x caption="…" size=small}`.
+//! Attribute lists of fenced blocks and figures: `{.table #tbl-x caption="…" size=small}`,
+//! parsed, and the values every block shares (keys, id, required text, width) checked.
 
+use crate::error::Collector;
+use crate::model::Origin;
+use crate::model::refs::valid_id;
 use std::collections::BTreeMap;
 
 /// A parsed attribute list.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Attrs {
+    /// The `.class` words, in order.
     pub classes: Vec<String>,
+    /// The `#id`, if any.
     pub id: Option<String>,
+    /// The `key=value` pairs.
     pub values: BTreeMap<String, String>,
+}
+
+impl Attrs {
+    /// Reports every key that is not in `allowed`, and more than one class.
+    pub fn check_keys(&self, allowed: &[&str], origin: &Origin, errors: &mut Collector) {
+        for key in self.values.keys() {
+            if !allowed.contains(&key.as_str()) {
+                errors.error(
+                    origin.to_string(),
+                    format!("unknown attribute `{key}`: expected one of {allowed:?}"),
+                );
+            }
+        }
+        if self.classes.len() > 1 {
+            errors.error(
+                origin.to_string(),
+                format!("more than one class in `{{.{}}}`", self.classes.join(" .")),
+            );
+        }
+    }
+
+    /// The `#id` when it is valid and starts with `prefix` (`tbl-`, …);
+    /// reports any other.
+    pub fn checked_id(
+        &self,
+        prefix: &str,
+        origin: &Origin,
+        errors: &mut Collector,
+    ) -> Option<String> {
+        let id = self.id.clone()?;
+        if !valid_id(&id) || !id.starts_with(prefix) {
+            errors.error(
+                origin.to_string(),
+                format!(
+                    "invalid id `{id}`: expected `{prefix}` followed by lowercase letters, digits and `-`"
+                ),
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    /// The value of `key`, which must be given and not blank; reports it missing.
+    pub fn required(&self, key: &str, origin: &Origin, errors: &mut Collector) -> Option<String> {
+        match self.values.get(key) {
+            Some(v) if !v.trim().is_empty() => Some(v.clone()),
+            _ => {
+                errors.error(origin.to_string(), format!("missing `{key}=\"…\"`"));
+                None
+            }
+        }
+    }
+
+    /// `width=70%` as a fraction of the text width: 0.8 when not given, or
+    /// (reported) when not a percentage from 0 to 100.
+    pub fn width(&self, origin: &Origin, errors: &mut Collector) -> f64 {
+        match self.values.get("width") {
+            None => 0.8,
+            Some(w) => match w.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
+                Some(p) if p > 0.0 && p <= 100.0 => p / 100.0,
+                _ => {
+                    errors.error(
+                        origin.to_string(),
+                        format!("width={w}: expected a percentage such as 70%"),
+                    );
+                    0.8
+                }
+            },
+        }
+    }
 }
 
 /// Parses the inside or the whole of `{…}`. Values may be bare words or

@@ -279,7 +279,6 @@ pub fn build(
     }
     let mut table = Table::new(cols.len(), table_rows, origin.clone());
     table.header_rows = if two_rows { 2 } else { 1 };
-    table.small = cols.len() > 7;
     Ok(table)
 }
 

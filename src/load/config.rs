@@ -2,153 +2,311 @@
 
 use crate::error::{Error, Result};
 pub use crate::model::validation::{CheckConfig, PathOrPaths, ValidationConfig};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+// The `#[schemars(description = …)]` texts are what editors show for each
+// field of report.json (through `report.schema.json`, see src/schema.rs) and
+// what `nianbao new` lists in 说明.md: they are written for the user, in Chinese.
+
 /// The raw contents of `report.json`, as the user wrote them.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "nianbao report.json",
+    description = "《中等职业教育质量年度报告》项目的基本信息与版式设置。文件路径一律相对于项目目录书写，用 / 分隔。"
+)]
 pub struct ReportConfig {
+    /// The JSON Schema the editor checks the file against; nianbao ignores it.
+    #[serde(default, rename = "$schema")]
+    #[schemars(
+        description = "本文件的 JSON Schema（供编辑器补全和检查字段），如 \"./report.schema.json\"；nianbao 不读取它。"
+    )]
+    pub schema: Option<String>,
+    #[schemars(description = "地区：全称、简称和 6 位行政区划代码。")]
     pub region: RegionConfig,
+    #[schemars(description = "报告年度（1990–2200），如 2025。", range(min = 1990, max = 2200))]
     pub year: i32,
     /// The compiling unit (the bureau or the school).
+    #[schemars(description = "编制单位：教育局或学校的全称，如“青禾县教育局”。")]
     pub unit: String,
     /// `YYYY-MM-DD`, written into the PDF so that builds are reproducible.
+    #[schemars(
+        description = "成文日期，格式 YYYY-MM-DD，如 \"2026-01-16\"；也写入 PDF 文件属性。",
+        regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    )]
     pub document_date: String,
     #[serde(default)]
+    #[schemars(
+        description = "PDF 文件属性中的标题（不印在页面上）。默认“{简称}中等职业教育质量年度报告（{年度}年度）”。"
+    )]
     pub title: Option<String>,
     #[serde(default)]
+    #[schemars(description = "封面各行文字和封面图片；不写的行用默认值。")]
     pub cover: CoverConfig,
     #[serde(default)]
+    #[schemars(description = "内容真实性责任声明页的文字和盖章、签名图片。")]
     pub declaration: DeclarationConfig,
     #[serde(default)]
+    #[schemars(description = "编制组名单；不写则不印编制组页。")]
     pub team: Option<TeamConfig>,
     #[serde(default)]
+    #[schemars(description = "前言文件（Markdown），如 \"preface.md\"；不写则没有前言。")]
     pub preface: Option<String>,
+    #[schemars(
+        description = "各章文件（Markdown），按章序排列，至少一个，如 [\"chapters/01-rencai.md\"]。",
+        length(min = 1)
+    )]
     pub chapters: Vec<String>,
     #[serde(default)]
+    #[schemars(
+        description = "数据文件：名称 → 路径（.csv、.json 或 .xlsx），供正文中的 {{ }}、绑定数据的表格和统计图引用。名称只用英文字母、数字和下划线，不以数字开头，不用 region、year、unit、report、indicators。"
+    )]
     pub data: BTreeMap<String, String>,
     #[serde(default)]
+    #[schemars(description = "六张指标附表的数值；不写则没有附表。")]
     pub appendix: Option<AppendixConfig>,
     #[serde(default)]
+    #[schemars(description = "报告末尾的落款（单位和日期）；不写则没有落款。")]
     pub closing: Option<ClosingConfig>,
     #[serde(default)]
+    #[schemars(description = "版式：整体版式、标题编号、表图编号、页眉、各目录。")]
     pub style: StyleConfig,
     #[serde(default)]
+    #[schemars(description = "数字校验：年度变化的提醒和自定义的校验。")]
     pub validation: ValidationConfig,
 }
 
 /// `region`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegionConfig {
+    #[schemars(description = "地区全称，印在封面和附表“名称”行，如“临江省青禾县”。")]
     pub name: String,
     #[serde(default)]
+    #[schemars(
+        description = "地区简称，用于默认的声明文字、编制组标题和文档标题，如“青禾县”。默认同 name。"
+    )]
     pub short: Option<String>,
+    #[schemars(
+        description = "6 位行政区划代码，印在附表“名称”行的括号里，如 \"390821\"。",
+        regex(pattern = r"^[0-9]{6}$")
+    )]
     pub code: String,
 }
 
 /// `cover`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CoverConfig {
+    #[schemars(description = "封面第一行（地区或学校）。默认 region.name。")]
     pub region_line: Option<String>,
+    #[schemars(description = "封面大标题。默认“中等职业教育质量年度报告”。")]
     pub title: Option<String>,
+    #[schemars(description = "封面年度行。默认“（{年度}年度）”。")]
     pub year_line: Option<String>,
+    #[schemars(description = "封面编制单位行。默认“{unit}编制”。")]
     pub compiler_line: Option<String>,
+    #[schemars(description = "封面日期行。默认由 document_date 得出，如“2026年1月”。")]
     pub date_line: Option<String>,
+    #[schemars(
+        description = "封面图片（JPEG 或 PNG），如 \"images/cover.jpg\"；不写则封面没有图片。"
+    )]
     pub image: Option<String>,
 }
 
 /// `declaration`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeclarationConfig {
+    #[schemars(description = "声明页标题。默认“内容真实性责任声明”。")]
     pub title: Option<String>,
+    #[schemars(
+        description = "声明正文。默认“{单位}对{简称}中等职业教育质量报告（{年度}年度）及相关附件的真实性、完整性和准确性负责。特此声明。”，其中{单位}为 declaration.unit。"
+    )]
     pub text: Option<String>,
+    #[schemars(description = "“单位名称（盖章）”后的文字。默认 unit。")]
     pub unit: Option<String>,
+    #[schemars(description = "“法定代表人（签名）”后的文字。默认空，留给手签。")]
     pub representative: Option<String>,
+    #[schemars(
+        description = "声明日期，照原样印出。默认由 document_date 得出，如“2026年1月16日”。"
+    )]
     pub date: Option<String>,
+    #[schemars(description = "公章扫描图（PNG），叠印在单位名称处；可选。")]
     pub seal_image: Option<String>,
+    #[schemars(description = "法定代表人签名扫描图（PNG）；可选。")]
     pub signature_image: Option<String>,
 }
 
 /// `team`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TeamConfig {
+    #[schemars(description = "编制组页标题。默认“{简称}中等职业教育质量报告编制组”。")]
     pub title: Option<String>,
+    #[schemars(description = "各组名单，如负责人、编制组成员、数据采集、审定，按顺序印出。")]
     pub groups: Vec<TeamGroupConfig>,
 }
 
 /// One entry of `team.groups`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TeamGroupConfig {
+    #[schemars(description = "分组名称，如“负责人”“编制组成员”“审定”。")]
     pub role: String,
+    #[schemars(description = "本组成员，按顺序印出。")]
     pub members: Vec<MemberConfig>,
 }
 
 /// A member of the 编制组.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberConfig {
+    #[schemars(description = "姓名。")]
     pub name: String,
     #[serde(default)]
+    #[schemars(description = "职务，印作“姓名（职务）”；可选。")]
     pub title: Option<String>,
 }
 
 /// `appendix`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AppendixConfig {
     /// The JSON file with the indicator values.
+    #[schemars(
+        description = "六张附表的数值文件：JSON 文件，或 nianbao init-data 生成、填好的 Excel 工作簿，如 \"data/indicators.xlsx\"。"
+    )]
     pub values: String,
     #[serde(default)]
+    #[schemars(description = "附表部分的标题，列入目录。默认“附表”。")]
     pub title: Option<String>,
     /// The unit in the `名称：…(code)` line; defaults to the region.
     #[serde(default)]
+    #[schemars(
+        description = "附表上方“名称：…(代码)”一行中的名称；学校的报告写学校名称。默认 region.name。"
+    )]
     pub name: Option<String>,
     /// The code in the `名称：…(code)` line; defaults to the region code.
     #[serde(default)]
+    #[schemars(
+        description = "附表“名称”行括号中的代码；学校的报告写学校标识码。默认 region.code。"
+    )]
     pub code: Option<String>,
 }
 
 /// `closing`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClosingConfig {
+    #[schemars(description = "落款单位。")]
     pub unit: String,
+    #[schemars(description = "落款日期，照原样印出，如“2026年1月16日”。")]
     pub date: String,
 }
 
 /// `style`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StyleConfig {
     #[serde(default)]
+    #[schemars(
+        with = "Option<HouseStyleName>",
+        description = "整体版式：gongwen（GB/T 9704 公文版式，适合教育局）或 report（报告版式，适合学校）。默认 gongwen。"
+    )]
     pub house: Option<crate::model::HouseStyle>,
     #[serde(default)]
+    #[schemars(
+        with = "Option<HeadingSchemeName>",
+        description = "标题编号：decimal（1. / 1.1 / 1.1.1）或 gongwen（一、/（一）/ 1. /（1））。默认 decimal。"
+    )]
     pub headings: Option<crate::model::HeadingScheme>,
     #[serde(default)]
+    #[schemars(
+        with = "Option<NumberingSchemeName>",
+        description = "表、图、案例的编号：chapter（按章，表 1-5）、continuous（全书连续，表5）或 chinese（表五）。默认 chapter。"
+    )]
     pub numbering: Option<crate::model::NumberingScheme>,
     #[serde(default)]
+    #[schemars(description = "正文页眉文字，下带一条横线；不写则不印页眉。")]
     pub running_header: Option<String>,
     #[serde(default)]
+    #[schemars(description = "是否印表目录、图目录、案例目录。")]
     pub lists: ListsConfig,
     #[serde(default)]
+    #[schemars(
+        description = "编制组至各目录页的页码：roman（Ⅰ、Ⅱ……）或 none（不印）。默认 roman。"
+    )]
     pub front_matter_numbering: Option<FrontMatterNumbering>,
+    #[serde(default)]
+    #[schemars(
+        description = "DOCX 中统计图的形式：native（Word 原生图表，可在 Word、WPS 中“编辑数据”）或 image（与 PDF 中相同的图片）。默认 native。"
+    )]
+    pub docx_charts: Option<DocxCharts>,
 }
 
+/// `style.house` as the JSON Schema describes it (the loader reads
+/// [`crate::model::HouseStyle`]; the match below keeps the two in step).
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum HouseStyleName {
+    /// 公文版式（GB/T 9704）：正文三号仿宋，每页 22 行、每行 28 字，页码“— 1 —”。
+    Gongwen,
+    /// 报告版式：正文宋体小四，1.5 倍行距，页码居中。
+    Report,
+}
+
+/// `style.headings` as the JSON Schema describes it.
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum HeadingSchemeName {
+    /// 1. / 1.1 / 1.1.1 / 1.1.1.1
+    Decimal,
+    /// 一、/（一）/ 1. /（1）
+    Gongwen,
+}
+
+/// `style.numbering` as the JSON Schema describes it.
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum NumberingSchemeName {
+    /// 按章编号：表 1-5、图 2-3、案例 3-1。
+    Chapter,
+    /// 全书连续编号：表5、图12、案例3。
+    Continuous,
+    /// 全书连续，中文数字：表五、图十二、案例三。
+    Chinese,
+}
+
+/// A variant added to the model's enums must be added to the schema's too.
+const _: fn(crate::model::HouseStyle) -> HouseStyleName = |h| match h {
+    crate::model::HouseStyle::Gongwen => HouseStyleName::Gongwen,
+    crate::model::HouseStyle::Report => HouseStyleName::Report,
+};
+const _: fn(crate::model::HeadingScheme) -> HeadingSchemeName = |h| match h {
+    crate::model::HeadingScheme::Decimal => HeadingSchemeName::Decimal,
+    crate::model::HeadingScheme::Gongwen => HeadingSchemeName::Gongwen,
+};
+const _: fn(crate::model::NumberingScheme) -> NumberingSchemeName = |n| match n {
+    crate::model::NumberingScheme::Chapter => NumberingSchemeName::Chapter,
+    crate::model::NumberingScheme::Continuous => NumberingSchemeName::Continuous,
+    crate::model::NumberingScheme::Chinese => NumberingSchemeName::Chinese,
+};
+
 /// `style.lists`: which of 表目录/图目录/案例目录 to print.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListsConfig {
     #[serde(default = "yes")]
+    #[schemars(description = "报告中有表格时，是否印“表目录”。默认 true。")]
     pub tables: bool,
     #[serde(default = "yes")]
+    #[schemars(description = "报告中有图（照片或统计图）时，是否印“图目录”。默认 true。")]
     pub figures: bool,
     #[serde(default = "yes")]
+    #[schemars(description = "报告中有案例时，是否印“案例目录”。默认 true。")]
     pub cases: bool,
 }
 
@@ -167,11 +325,23 @@ fn yes() -> bool {
 }
 
 /// `style.front_matter_numbering`.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FrontMatterNumbering {
+    /// 罗马数字页码：Ⅰ、Ⅱ、Ⅲ……
     Roman,
+    /// 不印页码。
     None,
+}
+
+/// `style.docx_charts`: how the DOCX shows a chart.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocxCharts {
+    /// Word 原生图表（带数据工作簿，可“编辑数据”）。
+    Native,
+    /// 图片（300 dpi），与 PDF 中的图相同。
+    Image,
 }
 
 /// Parses `report.json` text. Errors name the file, line, column and field path.

@@ -324,5 +324,6 @@ fn style(c: &ReportConfig) -> Style {
         list_figures: s.lists.figures,
         list_cases: s.lists.cases,
         roman_front_matter: s.front_matter_numbering != Some(FrontMatterNumbering::None),
+        docx_native_charts: s.docx_charts != Some(config::DocxCharts::Image),
     }
 }

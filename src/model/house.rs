@@ -104,6 +104,7 @@ pub struct HouseSpec {
     pub page: Page,
     pub body: Body,
     pub sizes: Sizes,
+    pub tables: Tables,
     /// Level 1: the chapter title.
     pub chapter_title: Look,
     /// Levels 2, 3 and 4.
@@ -171,6 +172,14 @@ pub struct Sizes {
     pub case_title_pt: f64,
     pub header_pt: f64,
     pub toc_pt: f64,
+}
+
+/// Table cells.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tables {
+    /// Space between a cell's side rules and its text, pt.
+    pub cell_inset_pt: f64,
 }
 
 /// Where heading lines start.
@@ -293,6 +302,7 @@ impl HouseSpec {
             ("chapter_title.size_pt", self.chapter_title.size_pt),
             ("page_number.size_pt", self.page_number.size_pt),
             ("case_box.rule_pt", self.case_box.rule_pt),
+            ("tables.cell_inset_pt", self.tables.cell_inset_pt),
             ("cover.image_width", self.cover.image_width),
         ];
         for (i, h) in self.headings.iter().enumerate() {

@@ -78,6 +78,9 @@ pub struct Style {
     pub list_cases: bool,
     /// Front matter numbered in roman numerals (otherwise unnumbered).
     pub roman_front_matter: bool,
+    /// Charts in the DOCX as native Word charts with their data (otherwise
+    /// as pictures of the PDF's drawing).
+    pub docx_native_charts: bool,
 }
 
 /// The named house styles.

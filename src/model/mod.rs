@@ -186,9 +186,27 @@ pub struct Table {
     pub aligns: Vec<Align>,
     pub widths: Option<Vec<f64>>,
     pub notes: Vec<Vec<Inline>>,
+    /// The author asked for the small type size (`size=small`).
     pub small: bool,
+    /// The author asked for a landscape page (`landscape=true`).
     pub landscape: bool,
+    /// Widths, size and orientation as set: decided by the layout layer.
+    pub layout: TableLayout,
     pub origin: Origin,
+}
+
+/// How a table is set, decided once by the layout layer ([`crate::layout`])
+/// for both backends.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TableLayout {
+    /// Column widths as shares of the available width (summing to 1).
+    pub widths: Vec<f64>,
+    /// Type size, pt.
+    pub size_pt: f64,
+    /// On a landscape page.
+    pub landscape: bool,
+    /// Estimated to fit on one page: never split.
+    pub fits_page: bool,
 }
 
 impl Table {
@@ -209,41 +227,10 @@ impl Table {
             notes: Vec::new(),
             small: false,
             landscape: false,
+            layout: TableLayout::default(),
             origin,
         }
     }
-
-    /// Relative column widths: the ones the author gave, or proportional to
-    /// the longest single-column text in each column (clamped to 4–24
-    /// half-characters), so that both backends lay tables out alike and a
-    /// table fills the text width.
-    pub fn column_weights(&self) -> Vec<f64> {
-        let n = self.columns.max(1);
-        if let Some(ws) = &self.widths
-            && ws.len() == n
-        {
-            return ws.clone();
-        }
-        let mut m = vec![4usize; n];
-        for row in &self.rows {
-            for c in row.iter().filter(|c| c.colspan == 1 && c.col < n) {
-                m[c.col] = m[c.col].max(display_width(&Inline::plain(&c.content)));
-            }
-        }
-        m.into_iter().map(|x| x.clamp(4, 24) as f64).collect()
-    }
-}
-
-/// Display width of text in half-characters (CJK counts two); the widest line.
-pub fn display_width(s: &str) -> usize {
-    s.lines()
-        .map(|l| {
-            l.chars()
-                .map(|c| if c.is_ascii() { 1 } else { 2 })
-                .sum::<usize>()
-        })
-        .max()
-        .unwrap_or(0)
 }
 
 /// One table cell.

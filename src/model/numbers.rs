@@ -43,11 +43,12 @@ impl Number {
         }
     }
 
-    /// What comes before the number: the caption word, with a space before a
-    /// chapter-running number (`表 1-5`) and none before `表5`/`表五`.
+    /// What comes before the number: the caption word, with a no-break
+    /// space before a chapter-running number (`表 1-5`, never broken between
+    /// `表` and `1-5`) and none before `表5`/`表五`.
     pub fn prefix(&self, word: &str) -> String {
         if self.chapter.is_some() {
-            format!("{word} ")
+            format!("{word}\u{a0}")
         } else {
             word.to_string()
         }
@@ -76,7 +77,7 @@ mod tests {
     fn every_scheme_prints_its_form() {
         assert_eq!(
             num(Some(1), 5, NumberingScheme::Chapter).label("表"),
-            "表 1-5"
+            "表\u{a0}1-5"
         );
         assert_eq!(num(None, 5, NumberingScheme::Continuous).label("表"), "表5");
         assert_eq!(

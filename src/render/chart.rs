@@ -1,6 +1,7 @@
 //! Charts drawn as SVG from the model's chart data: pie, grouped bar and line.
 //! The Typst backend embeds the SVG as vector graphics (its text stays text);
-//! the DOCX backend rasterises the same SVG.
+//! the DOCX backend writes the same chart as a native Word chart
+//! (`render::docx::chart`, same palette and scale) or rasterises this SVG.
 
 use crate::model::{Chart, ChartKind};
 use std::fmt::Write;
@@ -10,7 +11,9 @@ pub const WIDTH: f64 = 440.0;
 /// The chart's size in points.
 pub const HEIGHT: f64 = 250.0;
 
-const PALETTE: [&str; 8] = [
+/// The series (and pie slice) colours, in order; the native DOCX charts use
+/// the same ones.
+pub const PALETTE: [&str; 8] = [
     "#2f5d8a", "#d9822b", "#5a9e6f", "#b5485d", "#7a6bb0", "#c9a227", "#4aa3b5", "#8c8c8c",
 ];
 /// The face chart text asks for (bundled, so always present).
@@ -121,7 +124,7 @@ fn pie(chart: &Chart, out: &mut String) {
 }
 
 /// A round axis maximum and step for values up to `max`.
-fn nice_scale(max: f64) -> (f64, f64) {
+pub fn nice_scale(max: f64) -> (f64, f64) {
     if max <= 0.0 {
         return (1.0, 0.25);
     }
@@ -235,7 +238,7 @@ pub fn png(chart: &Chart, dpi: f64) -> Result<(Vec<u8>, u32, u32), String> {
     static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     let fonts = FONTS.get_or_init(|| {
         let mut db = usvg::fontdb::Database::new();
-        for (name, data) in crate::render::embedded_fonts::EMBEDDED_FONTS {
+        for (name, data) in crate::fonts::EMBEDDED_FONTS {
             if name.starts_with("NotoSansCJK") {
                 db.load_font_data(data.to_vec());
             }

@@ -2,5 +2,4 @@
 
 pub mod chart;
 pub mod docx;
-pub mod embedded_fonts;
 pub mod typst;

@@ -283,45 +283,19 @@ fn resolve_caption(
     origin: &Origin,
     errors: &mut Collector,
 ) {
-    if !caption.contains('@') {
-        return;
-    }
-    let mut out = String::new();
-    let mut rest = caption.as_str();
-    while let Some(i) = rest.find('@') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let len = after
-            .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
-            .unwrap_or(after.len());
-        let id = after[..len].trim_end_matches('-');
-        let is_ref = ["tbl-", "fig-", "case-", "sec-"]
-            .iter()
-            .any(|p| id.starts_with(p) && id.len() > p.len());
-        let prev_alnum = out
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_ascii_alphanumeric());
-        if is_ref && !prev_alnum {
-            match labels.get(id) {
-                Some((label, _)) => out.push_str(label),
-                None => {
-                    errors.error(
-                        origin.to_string(),
-                        format!("reference `@{id}` in a caption points to no table, figure, case or section with that id"),
-                    );
-                    out.push('@');
-                    out.push_str(id);
-                }
+    *caption = refs::replace(caption, refs::Source::Caption, |id, out| {
+        match labels.get(id) {
+            Some((label, _)) => out.push_str(label),
+            None => {
+                errors.error(
+                    origin.to_string(),
+                    format!("reference `@{id}` in a caption points to no table, figure, case or section with that id"),
+                );
+                out.push('@');
+                out.push_str(id);
             }
-            rest = &after[id.len()..];
-        } else {
-            out.push('@');
-            rest = after;
         }
-    }
-    out.push_str(rest);
-    *caption = out;
+    });
 }
 
 fn resolve_inlines(

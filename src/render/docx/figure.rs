@@ -127,7 +127,15 @@ fn upright(img: &Image, bytes: &[u8]) -> Result<Vec<u8>> {
 /// A numbered figure.
 pub fn figure(w: &mut Writer, f: &Figure) -> Result<()> {
     let max_h = w.house.text_height() * 7 / 10;
-    if let Some(chart) = &f.chart {
+    if let Some(chart) = &f.chart
+        && w.doc.style.docx_native_charts
+    {
+        // Word's own chart, with its data (编辑数据).
+        let width = (w.width as f64 * f.width.clamp(0.05, 1.0)) as u32;
+        let (cx, cy) = super::chart::extent(width, max_h);
+        let run = w.chart_run(chart, cx, cy)?;
+        w.p("Figure", "", &run);
+    } else if let Some(chart) = &f.chart {
         // The same drawing as the PDF's, as a 300 dpi picture.
         let (png, wpx, hpx) = crate::render::chart::png(chart, 300.0)
             .map_err(|e| Error::at(f.origin.to_string(), e))?;

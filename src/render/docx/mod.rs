@@ -11,6 +11,7 @@
 //! 1, running header), with the same numbers the model carries.
 
 mod blocks;
+mod chart;
 mod fields;
 mod figure;
 mod front;
@@ -62,6 +63,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
         headers,
         footers,
         media: sorted_media(std::mem::take(&mut w.media)),
+        charts: std::mem::take(&mut w.charts),
     };
     package::pack(&doc.meta, &parts)
 }
@@ -97,6 +99,8 @@ pub(crate) struct Writer<'a> {
     pub next_docpr: u32,
     /// Images by project path: (order of first use, media entry).
     pub media: BTreeMap<String, (usize, package::Media)>,
+    /// Native charts in order: `word/charts/chart{n}.xml`.
+    pub charts: Vec<chart::ChartPart>,
     /// Available width for content here, twips (smaller inside case boxes).
     pub width: u32,
     pub headings: Vec<TocEntry>,
@@ -124,6 +128,7 @@ impl<'a> Writer<'a> {
             next_toc: 0,
             next_docpr: 1,
             media: BTreeMap::new(),
+            charts: Vec::new(),
             width,
             headings: Vec::new(),
             tables: Vec::new(),

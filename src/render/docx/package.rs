@@ -34,6 +34,8 @@ pub struct Parts {
     /// Written as `word/footer{n}.xml`.
     pub footers: Vec<HdrFtr>,
     pub media: Vec<Media>,
+    /// Native charts: `word/charts/chart{n}.xml`, each with its workbook.
+    pub charts: Vec<super::chart::ChartPart>,
 }
 
 const NS_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -44,6 +46,9 @@ fn content_types(p: &Parts) -> String {
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/>"#,
     );
+    if !p.charts.is_empty() {
+        s.push_str(r#"<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>"#);
+    }
     let mut over = |part: &str, ct: &str| {
         let _ = write!(s, r#"<Override PartName="{part}" ContentType="{ct}"/>"#);
     };
@@ -69,6 +74,12 @@ fn content_types(p: &Parts) -> String {
         over(
             &format!("/word/footer{i}.xml"),
             &format!("{CT_MAIN}.footer+xml"),
+        );
+    }
+    for i in 1..=p.charts.len() {
+        over(
+            &format!("/{}", super::chart::part_name(i)),
+            "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
         );
     }
     over(
@@ -107,6 +118,9 @@ fn document_rels(p: &Parts) -> String {
     }
     for m in &p.media {
         rel(&m.rel_id, "image", &format!("media/{}", m.name));
+    }
+    for (i, c) in p.charts.iter().enumerate() {
+        rel(&c.rel_id, "chart", &format!("charts/chart{}.xml", i + 1));
     }
     s.push_str("</Relationships>");
     s
@@ -162,6 +176,20 @@ pub fn pack(meta: &Meta, parts: &Parts) -> Result<Vec<u8>> {
     for m in &parts.media {
         // Already compressed (JPEG/PNG): store as is.
         entries.push((format!("word/media/{}", m.name), &m.bytes, stored));
+    }
+    let chart_rels: Vec<String> = (1..=parts.charts.len())
+        .map(super::chart::chart_rels)
+        .collect();
+    for (i, c) in parts.charts.iter().enumerate() {
+        let n = i + 1;
+        entries.push((super::chart::part_name(n), c.xml.as_bytes(), opts));
+        entries.push((
+            format!("word/charts/_rels/chart{n}.xml.rels"),
+            chart_rels[i].as_bytes(),
+            opts,
+        ));
+        // A zip package itself: store as is.
+        entries.push((super::chart::workbook_name(n), &c.workbook, stored));
     }
     let err = |e: &dyn std::fmt::Display| {
         Error::at("docx", format!("cannot write the DOCX package: {e}"))

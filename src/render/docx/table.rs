@@ -9,6 +9,7 @@ use super::sections::SectKind;
 use super::xml::{RunFmt, text_runs, text_runs_rpr};
 use super::{TocEntry, Writer};
 use crate::error::Result;
+use crate::layout::tables::MIN_ROWS_ON_PAGE;
 use crate::model::*;
 use std::fmt::Write as _;
 
@@ -26,7 +27,10 @@ pub fn body_table(w: &mut Writer, t: &Table) -> Result<()> {
 pub fn appendix_table(w: &mut Writer, t: &Table) -> Result<()> {
     with_orientation(w, t, |w| {
         let bm = w.bookmark_name(&None);
-        let title = format!("{} {}", t.num.label, t.caption);
+        let title = format!(
+            "{}{}{}",
+            t.num.label, w.doc.house.captions.separator, t.caption
+        );
         let size = w.house.body_size;
         let rpr = format!(
             r#"<w:rPr><w:rFonts w:eastAsia="{HEI}"/><w:b w:val="0"/><w:bCs w:val="0"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>"#
@@ -50,7 +54,7 @@ pub fn appendix_table(w: &mut Writer, t: &Table) -> Result<()> {
 
 /// Puts a landscape table on pages of its own.
 fn with_orientation(w: &mut Writer, t: &Table, f: impl FnOnce(&mut Writer)) -> Result<()> {
-    if !t.landscape {
+    if !t.layout.landscape {
         f(w);
         return Ok(());
     }
@@ -95,9 +99,15 @@ fn table_with_lines(w: &mut Writer, t: &Table) {
     }
 }
 
-/// Column widths in twips summing to `total`, from the model's weights.
+/// Column widths in twips summing to `total`, from the layout layer's shares
+/// (even shares if the table was not laid out).
 pub fn column_widths(t: &Table, total: u32) -> Vec<u32> {
-    let weights = t.column_weights();
+    let n = t.columns.max(1);
+    let weights = if t.layout.widths.len() == n {
+        t.layout.widths.clone()
+    } else {
+        vec![1.0; n]
+    };
     let sum: f64 = weights.iter().sum::<f64>().max(f64::MIN_POSITIVE);
     let mut out: Vec<u32> = weights
         .iter()
@@ -108,6 +118,32 @@ pub fn column_widths(t: &Table, total: u32) -> Vec<u32> {
         *last += total - used;
     }
     out
+}
+
+/// Which rows keep with the next one (Word and LibreOffice keep a row whose
+/// paragraphs have `keepNext` on the page of the row after it): all of them
+/// in a table that fits on a page; otherwise the head with the first body
+/// rows and the last rows together, so that a split leaves at least
+/// [`MIN_ROWS_ON_PAGE`] body rows on each page; and the last row with the
+/// notes below.
+fn keep_with_next(t: &Table) -> Vec<bool> {
+    let n = t.rows.len();
+    let mut keep = vec![false; n];
+    if t.layout.fits_page {
+        keep.iter_mut().take(n.saturating_sub(1)).for_each(|k| *k = true);
+    } else {
+        let head = t.header_rows.min(n);
+        let first = (head + MIN_ROWS_ON_PAGE - 1).min(n);
+        keep[..first].iter_mut().for_each(|k| *k = true);
+        let last = n.saturating_sub(MIN_ROWS_ON_PAGE + 1).max(first);
+        keep[last..n.saturating_sub(1)].iter_mut().for_each(|k| *k = true);
+    }
+    if !t.notes.is_empty()
+        && let Some(k) = keep.last_mut()
+    {
+        *k = true;
+    }
+    keep
 }
 
 /// What occupies one grid position of a row.
@@ -125,11 +161,12 @@ enum Slot<'a> {
 fn grid(w: &Writer, t: &Table) -> String {
     let n = t.columns.max(1);
     let widths = column_widths(t, w.width);
-    let size = if t.small {
-        w.house.table_small_size
+    let size = if t.layout.size_pt > 0.0 {
+        super::house::half_points(t.layout.size_pt)
     } else {
         w.house.table_size
     };
+    let inset = (w.doc.house.tables.cell_inset_pt * 20.0).round() as u32;
     // Lay the cells out on the grid.
     let rows = t.rows.len();
     let mut slots: Vec<Vec<Slot>> = (0..rows)
@@ -157,14 +194,16 @@ fn grid(w: &Writer, t: &Table) -> String {
     let total: u32 = widths.iter().sum();
     let _ = write!(
         s,
-        r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="70" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="70" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>"#
+        r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="{inset}" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="{inset}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>"#
     );
     for wd in &widths {
         let _ = write!(s, r#"<w:gridCol w:w="{wd}"/>"#);
     }
     s.push_str("</w:tblGrid>");
+    let keep = keep_with_next(t);
     for (r, row_slots) in slots.iter().enumerate() {
         let header = r < t.header_rows;
+        let keep_next = if keep[r] { "<w:keepNext/>" } else { "" };
         s.push_str("<w:tr><w:trPr><w:cantSplit/>");
         if header {
             s.push_str("<w:tblHeader/>");
@@ -212,7 +251,7 @@ fn grid(w: &Writer, t: &Table) -> String {
             };
             let _ = write!(
                 s,
-                r#"<w:p><w:pPr><w:pStyle w:val="TableText"/><w:jc w:val="{jc}"/><w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:pPr>{content}</w:p></w:tc>"#
+                r#"<w:p><w:pPr><w:pStyle w:val="TableText"/>{keep_next}<w:jc w:val="{jc}"/><w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:pPr>{content}</w:p></w:tc>"#
             );
             c += span;
         }

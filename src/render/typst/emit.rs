@@ -213,16 +213,16 @@ fn table_args(t: &Table, numbered_figure: bool) -> String {
         opt(&t.name_line),
         t.columns
     );
-    let ws: Vec<String> = t.column_weights().iter().map(|x| format!("{x}")).collect();
+    let ws: Vec<String> = t.layout.widths.iter().map(|x| format!("{x}")).collect();
     let _ = write!(s, "widths: ({},), ", ws.join(", "));
     let aligns: Vec<String> = t.aligns.iter().map(|a| str_lit(align_name(*a))).collect();
     let _ = write!(
         s,
-        "aligns: ({},), header-rows: {}, small: {}, landscape: {},\n  cells: (\n",
+        "aligns: ({},), header-rows: {}, size: {}pt, landscape: {},\n  cells: (\n",
         aligns.join(", "),
         t.header_rows,
-        t.small,
-        t.landscape
+        t.layout.size_pt,
+        t.layout.landscape
     );
     for (r, row) in t.rows.iter().enumerate() {
         for c in row {

@@ -7,7 +7,7 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 
-use crate::render::embedded_fonts::EMBEDDED_FONTS;
+use crate::fonts::EMBEDDED_FONTS;
 
 /// Where to look for fonts besides the embedded ones.
 #[derive(Debug, Clone, Default)]

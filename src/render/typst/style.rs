@@ -94,6 +94,7 @@ pub fn style_typ(spec: &HouseSpec, source: &str) -> String {
     );
     field("header-size", pt(s.header_pt));
     field("toc-size", pt(s.toc_pt));
+    field("cell-inset", pt(spec.tables.cell_inset_pt));
     field("caption-separator", str_lit(&spec.captions.separator));
     let cb = &spec.case_box;
     field(

@@ -1,0 +1,59 @@
+//! The layout layer: decisions both backends follow, made once on the
+//! checked document. Today: every table's column widths, type size and
+//! orientation ([`tables`]), from real font metrics ([`metrics`]) and the
+//! places a cell's text may break ([`tokens`]).
+
+pub mod metrics;
+pub mod tables;
+pub mod tokens;
+
+use crate::error::Diagnostic;
+use crate::model::{Block, Document, HouseSpec, Table};
+
+/// Lays out every table of the document; returns a warning for each table
+/// that does not fit even at the smallest size on a landscape page.
+pub fn lay_out(doc: &mut Document) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    let house = doc.house.clone();
+    for ch in &mut doc.chapters {
+        blocks(&mut ch.blocks, &house, 0.0, &mut warnings);
+    }
+    blocks(&mut doc.preface, &house, 0.0, &mut warnings);
+    for t in &mut doc.appendix {
+        table(t, &house, 0.0, &mut warnings);
+    }
+    warnings
+}
+
+fn blocks(list: &mut [Block], house: &HouseSpec, narrower: f64, out: &mut Vec<Diagnostic>) {
+    for b in list {
+        match b {
+            Block::Table(t) => table(t, house, narrower, out),
+            // A case box is inset one character on each side.
+            Block::Case(c) => blocks(&mut c.blocks, house, narrower + 2.0 * house.body.size_pt, out),
+            Block::List(l) => {
+                for item in &mut l.items {
+                    blocks(item, house, narrower, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn table(t: &mut Table, house: &HouseSpec, narrower: f64, out: &mut Vec<Diagnostic>) {
+    let outcome = tables::lay_out(t, house, narrower);
+    if !outcome.overflow.is_empty() {
+        let cols: Vec<String> = outcome.overflow.iter().map(|c| c.to_string()).collect();
+        out.push(Diagnostic::warning(
+            t.origin.to_string(),
+            format!(
+                "{}: the table is too wide even at {} pt on a landscape page; columns {} do not fit (set widths=, shorten the heads, or split the table)",
+                if t.num.label.is_empty() { "table" } else { &t.num.label },
+                outcome.layout.size_pt,
+                cols.join(", ")
+            ),
+        ));
+    }
+    t.layout = outcome.layout;
+}

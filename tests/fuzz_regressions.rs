@@ -1,0 +1,128 @@
+//! Replays the minimised fuzz corpus (`tests/fuzz_corpus/<target>/`, kept by
+//! `tools/fuzz.sh`) through the fuzz harness under plain `cargo test`, and
+//! checks the harness's own Typst checks against the samples and a few
+//! planted faults.
+
+#[path = "fuzz_harness/mod.rs"]
+mod fuzz_harness;
+
+use std::path::{Path, PathBuf};
+
+fn corpus(target: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz_corpus")
+        .join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs every corpus file of `target`; fails naming each file that panics,
+/// or when no file gets through to the target's last step (the harness
+/// would then test nothing).
+fn replay(target: &str) {
+    let run = fuzz_harness::TARGETS
+        .iter()
+        .find(|(name, _)| *name == target)
+        .map(|(_, f)| *f)
+        .unwrap();
+    let files = corpus(target);
+    assert!(!files.is_empty(), "no corpus for {target}");
+    let mut failed = Vec::new();
+    let mut through = 0;
+    for path in &files {
+        let input = std::fs::read(path).unwrap();
+        match std::panic::catch_unwind(|| run(&input)) {
+            Ok(ok) => through += usize::from(ok),
+            Err(_) => failed.push(path.display().to_string()),
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} of {} {target} corpus inputs fail (messages above):\n{}",
+        failed.len(),
+        files.len(),
+        failed.join("\n")
+    );
+    assert!(
+        through > 0,
+        "none of the {} {target} corpus inputs gets through the loader",
+        files.len()
+    );
+    eprintln!("{target}: {} inputs, {through} through to the last step", files.len());
+}
+
+#[test]
+fn markdown_corpus() {
+    replay("markdown");
+}
+
+#[test]
+fn template_markdown_corpus() {
+    replay("template_markdown");
+}
+
+#[test]
+fn project_files_corpus() {
+    replay("project_files");
+}
+
+#[test]
+fn typst_emission_corpus() {
+    replay("typst_emission");
+}
+
+/// The Typst checks accept what nianbao generates for real projects (so the
+/// generator's vocabulary is complete)…
+#[test]
+fn typst_checks_accept_the_samples() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in [
+        "tests/fixtures/minimal",
+        "docs/example",
+        "samples/yunchuan-school",
+        "samples/yunchuan-city",
+    ] {
+        let checked = nianbao::check(&root.join(dir)).unwrap_or_else(|e| panic!("{dir}: {e}"));
+        let generated = nianbao::render::typst::generate(&checked.document).unwrap();
+        if let Err(e) = fuzz_harness::check_generated(&generated) {
+            panic!("{dir}: {e}");
+        }
+    }
+}
+
+/// …and catch user text outside string literals and syntax errors.
+#[test]
+fn typst_checks_catch_planted_faults() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checked = nianbao::check(&root.join("tests/fixtures/minimal")).unwrap();
+    let clean = nianbao::render::typst::generate(&checked.document).unwrap();
+    let main = clean.sources["/main.typ"].clone();
+    let at = main.find("#nb-par(").unwrap();
+    for (plant, expect) in [
+        ("立德树人\n", "Text"),
+        ("#leaked-call()\n", "identifier `leaked-call`"),
+        ("// a comment from the title\n", "comment"),
+        ("/* block */\n", "BlockComment"),
+        ("#nb-par[*strong*]\n", "Strong"),
+        ("#nb-par(\"unclosed)\n", "does not parse"),
+        ("#nb-ref(<Bad Label>, \"x\")\n", "does not parse"),
+        ("// @src 99999\n", "comment"),
+    ] {
+        let mut generated = nianbao::render::typst::generate(&checked.document).unwrap();
+        let mut text = main.clone();
+        text.insert_str(at, plant);
+        generated.sources.insert("/main.typ".into(), text);
+        let err = fuzz_harness::check_generated(&generated)
+            .expect_err(&format!("planted {plant:?} went unnoticed"));
+        assert!(
+            err.contains(expect),
+            "planted {plant:?}: expected a message with {expect:?}, got:\n{}",
+            err.lines().next().unwrap_or("")
+        );
+    }
+}

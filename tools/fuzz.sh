@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Fuzzes nianbao with cargo-fuzz (libFuzzer): runs each target of fuzz/ in
+# turn for the given time (one fuzzing process at a time), prints the
+# executions per target and in total, then minimises each corpus
+# (`cargo fuzz cmin`) into tests/fuzz_corpus/<target>/, which
+# `cargo test --test fuzz_regressions` replays.
+#
+#   tools/fuzz.sh [seconds-per-target] [target...]   # default: 60 s, all four targets
+#
+# Targets: markdown, template_markdown, project_files, typst_emission (see
+# tests/fuzz_harness/mod.rs). Needs the nightly toolchain and cargo-fuzz
+# (`rustup toolchain install nightly`, `cargo install cargo-fuzz`). The first
+# build compiles the Typst crates with coverage instrumentation (~20 min on two
+# cores) into $NIANBAO_FUZZ_TARGET_DIR (default ~/.cache/nianbao-fuzz-target).
+# A crash stops that target (the others still run; the script exits 1): the
+# input is in fuzz/artifacts/<target>/. Minimise it with
+#   cargo +nightly fuzz tmin -s none <target> fuzz/artifacts/<target>/crash-…
+# then fix it and add the minimised input to tests/fuzz_corpus/<target>/.
+# More in fuzz/README.md.
+set -euo pipefail
+
+secs=${1:-60}
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+    targets=(markdown template_markdown project_files typst_emission)
+fi
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export CARGO_TARGET_DIR=${NIANBAO_FUZZ_TARGET_DIR:-$HOME/.cache/nianbao-fuzz-target}
+# Safe Rust: panics, hangs and memory blow-ups are what we look for, so no
+# sanitizer (twice the speed); debug assertions and overflow checks stay on.
+# The same flags for every command, or cargo rebuilds everything.
+fuzz=(cargo +nightly fuzz)
+flags=(-s none)
+
+options() {
+    local common=(-timeout=30 -rss_limit_mb=2048 -print_final_stats=1)
+    case $1 in
+        project_files) echo "${common[*]} -max_len=65536" ;;
+        *) echo "${common[*]} -max_len=16384 -dict=fuzz/nianbao.dict" ;;
+    esac
+}
+
+mkdir -p fuzz/logs
+"${fuzz[@]}" build "${flags[@]}"
+
+total=0
+failed=()
+summary=()
+for t in "${targets[@]}"; do
+    corpus=fuzz/corpus/$t
+    mkdir -p "$corpus"
+    # Start from the committed corpus (cmin below keeps what the run added).
+    cp -n tests/fuzz_corpus/"$t"/* "$corpus"/ 2>/dev/null || true
+    log=fuzz/logs/$t.log
+    echo "== $t: ${secs}s"
+    # shellcheck disable=SC2046
+    if "${fuzz[@]}" run "${flags[@]}" "$t" "$corpus" -- \
+        $(options "$t") -max_total_time="$secs" >"$log" 2>&1; then
+        status=ok
+    else
+        status=FAILED
+        failed+=("$t")
+        grep -E "panicked at|ERROR: libFuzzer|SUMMARY|Test unit written" "$log" | head -n 8 || true
+    fi
+    execs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -n 1)
+    execs=${execs:-0}
+    total=$((total + execs))
+    summary+=("$(printf '%-18s %12d executions  %s' "$t" "$execs" "$status")")
+    echo "${summary[-1]}"
+done
+
+echo "== minimising the corpora into tests/fuzz_corpus/"
+for t in "${targets[@]}"; do
+    corpus=fuzz/corpus/$t
+    # shellcheck disable=SC2046
+    "${fuzz[@]}" cmin "${flags[@]}" "$t" "$corpus" -- $(options "$t") >"fuzz/logs/$t.cmin.log" 2>&1 || {
+        echo "cmin $t failed: see fuzz/logs/$t.cmin.log"
+        failed+=("$t (cmin)")
+        continue
+    }
+    rm -rf tests/fuzz_corpus/"$t"
+    mkdir -p tests/fuzz_corpus/"$t"
+    cp "$corpus"/* tests/fuzz_corpus/"$t"/
+    echo "$t: $(find tests/fuzz_corpus/"$t" -type f | wc -l) files, $(du -sh tests/fuzz_corpus/"$t" | cut -f1)"
+done
+
+# The harness's scratch projects of processes that have ended.
+for d in "${TMPDIR:-/tmp}"/nianbao-fuzz-*; do
+    [ -d "$d" ] || continue
+    pid=${d##*/nianbao-fuzz-}
+    pid=${pid%%-*}
+    [ -d "/proc/$pid" ] || rm -rf "$d"
+done
+
+echo "== executions"
+printf '%s\n' "${summary[@]}"
+printf '%-18s %12d executions\n' total "$total"
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "failed: ${failed[*]} (logs in fuzz/logs/, inputs in fuzz/artifacts/)"
+    exit 1
+fi
