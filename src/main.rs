@@ -163,14 +163,13 @@ fn main() -> ExitCode {
         }
         Command::New { dir, kind } => new_project(&dir, kind),
         Command::Schema { indicators } => {
-            print!(
-                "{}",
-                nianbao::schema::to_text(&if indicators {
-                    nianbao::schema::indicator_values_schema()
-                } else {
-                    nianbao::schema::report_schema()
-                })
-            );
+            let text = if indicators {
+                nianbao::schema::indicator_values_schema_text()
+            } else {
+                nianbao::schema::report_schema_text()
+            };
+            // A closed pipe (`nianbao schema | head`) is not an error.
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes());
             Ok(())
         }
     };
@@ -217,9 +216,22 @@ fn build(
     let name = checked.document.meta.name.clone();
     // Everything is built in memory first: a failure writes no file at all.
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    if matches!(format, Format::Pdf | Format::All) {
-        let font_set = FontSet::new(&fonts.options());
-        let (pdf, generated) = nianbao::build_pdf_for(&checked, font_set, pdf_settings)?;
+    // The DOCX is written on another thread while Typst lays out the PDF.
+    let (pdf, docx) = std::thread::scope(|scope| {
+        let docx = matches!(format, Format::Docx | Format::All)
+            .then(|| scope.spawn(|| nianbao::build_docx(&checked)));
+        let pdf = matches!(format, Format::Pdf | Format::All).then(|| {
+            let font_set = FontSet::new(&fonts.options());
+            nianbao::build_pdf_for(&checked, font_set, pdf_settings)
+        });
+        let docx = docx.map(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err(Error::at("", "the DOCX writer stopped unexpectedly")))
+        });
+        (pdf, docx)
+    });
+    if let Some(pdf) = pdf {
+        let (pdf, generated) = pdf?;
         if let Some(dir) = emit_typst {
             for (path, text) in &generated.sources {
                 files.push((
@@ -228,16 +240,13 @@ fn build(
                 ));
             }
             for (path, bytes) in &generated.assets {
-                files.push((dir.join(path.trim_start_matches('/')), bytes.clone()));
+                files.push((dir.join(path.trim_start_matches('/')), bytes.to_vec()));
             }
         }
         files.push((out.join(format!("{name}.pdf")), pdf));
     }
-    if matches!(format, Format::Docx | Format::All) {
-        files.push((
-            out.join(format!("{name}.docx")),
-            nianbao::build_docx(&checked)?,
-        ));
+    if let Some(docx) = docx {
+        files.push((out.join(format!("{name}.docx")), docx?));
     }
     nianbao::output::write_all_atomic(&files)?;
     for (path, _) in files

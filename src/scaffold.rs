@@ -90,7 +90,11 @@ const FIELDS_MARKER: &str = "@FIELDS@";
 
 /// The files of a new project, in memory: (path relative to the project, bytes).
 /// `today` is (year, month, day): the report is for the year before, dated today.
-pub fn project_files(kind: Kind, name: &str, today: (i32, u32, u32)) -> Result<Vec<(String, Vec<u8>)>> {
+pub fn project_files(
+    kind: Kind,
+    name: &str,
+    today: (i32, u32, u32),
+) -> Result<Vec<(String, Vec<u8>)>> {
     let (y, m, d) = today;
     let year = y - 1;
     let subst = |text: &str| {
@@ -103,13 +107,15 @@ pub fn project_files(kind: Kind, name: &str, today: (i32, u32, u32)) -> Result<V
         String::from_utf8(bytes.to_vec())
             .map_err(|_| Error::at(format!("templates/new/{path}"), "expected UTF-8 text"))
     };
-    let schema = crate::schema::report_schema();
     let mut out = Vec::new();
     for (path, bytes) in template_files(kind) {
         match path {
             WORKBOOK_VALUES => {
                 let values: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-                    Error::at(format!("templates/new/{}/{path}", kind.name()), e.to_string())
+                    Error::at(
+                        format!("templates/new/{}/{path}", kind.name()),
+                        e.to_string(),
+                    )
                 })?;
                 let xlsx = crate::init::indicator_workbook(year, Some(&values), &[])?;
                 out.push((WORKBOOK.to_string(), xlsx));
@@ -118,12 +124,11 @@ pub fn project_files(kind: Kind, name: &str, today: (i32, u32, u32)) -> Result<V
                 out.push((path.to_string(), subst(&text(path, bytes)?).into_bytes()));
                 out.push((
                     SCHEMA_FILE.to_string(),
-                    crate::schema::to_text(&schema).into_bytes(),
+                    crate::schema::report_schema_text().into_bytes(),
                 ));
             }
             "说明.md" => {
-                let body = subst(&text(path, bytes)?)
-                    .replace(FIELDS_MARKER, &field_table(&schema));
+                let body = subst(&text(path, bytes)?).replace(FIELDS_MARKER, &field_table());
                 out.push((path.to_string(), body.into_bytes()));
             }
             _ if path.ends_with(".md") || path.ends_with(".csv") => {
@@ -135,10 +140,10 @@ pub fn project_files(kind: Kind, name: &str, today: (i32, u32, u32)) -> Result<V
     Ok(out)
 }
 
-/// The Markdown table of every field of report.json, from the schema.
-pub fn field_table(schema: &serde_json::Value) -> String {
+/// The Markdown table of every field of report.json, from its JSON Schema.
+pub fn field_table() -> String {
     let mut t = String::from("| 字段 | 必填 | 取值 | 说明 |\n|---|:---:|---|---|\n");
-    for f in crate::schema::fields(schema) {
+    for f in crate::schema::fields() {
         let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
         t.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",

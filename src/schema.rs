@@ -9,12 +9,27 @@
 
 use crate::load::config::ReportConfig;
 use crate::model::indicators::schemas;
+use schemars::schema::{InstanceType, RootSchema, Schema, SchemaObject, SingleOrVec};
 use serde_json::{Map, Value, json};
 
-/// The JSON Schema of `report.json`.
+/// The JSON Schema of `report.json`, fields in the order of the structs
+/// (a `serde_json::Value` would sort them: see [`report_schema_text`]).
+pub fn report_root_schema() -> RootSchema {
+    schemars::schema_for!(ReportConfig)
+}
+
+/// The JSON Schema of `report.json` as a JSON value (fields sorted by name).
 pub fn report_schema() -> Value {
-    let schema = schemars::schema_for!(ReportConfig);
-    serde_json::to_value(schema).expect("a JSON Schema serialises")
+    serde_json::to_value(report_root_schema()).expect("a JSON Schema serialises")
+}
+
+/// The JSON Schema of `report.json` as it is written to `report.schema.json`:
+/// pretty JSON, fields in the order of the structs, a final newline.
+pub fn report_schema_text() -> String {
+    let mut s =
+        serde_json::to_string_pretty(&report_root_schema()).expect("a JSON Schema serialises");
+    s.push('\n');
+    s
 }
 
 /// The JSON Schema of the indicator values file (`appendix.values` as JSON):
@@ -116,14 +131,16 @@ fn merge(mut a: Value, b: Value) -> Value {
     a
 }
 
-/// Pretty JSON text with a final newline, as written to files.
-pub fn to_text(schema: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(schema).expect("a JSON value serialises");
+/// The JSON Schema of the indicator values file as text (pretty JSON, a
+/// final newline).
+pub fn indicator_values_schema_text() -> String {
+    let mut s =
+        serde_json::to_string_pretty(&indicator_values_schema()).expect("a JSON value serialises");
     s.push('\n');
     s
 }
 
-/// One field of an object schema, flattened: `team.groups[].role`.
+/// One field of report.json, flattened: `team.groups[].role`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     /// The path, `.` between fields and `[]` for the items of a list.
@@ -135,29 +152,45 @@ pub struct Field {
     pub description: String,
 }
 
-/// Every field of `schema` (a schema as [`report_schema`] returns), depth first
-/// in the order of the properties.
-pub fn fields(schema: &Value) -> Vec<Field> {
-    let defs = schema.get("definitions").cloned().unwrap_or(Value::Null);
+/// Every field of report.json, depth first in the order of the structs.
+pub fn fields() -> Vec<Field> {
+    let root = report_root_schema();
     let mut out = Vec::new();
-    walk(schema, &defs, "", &mut out, 0);
+    walk(&root.schema, &root.definitions, "", &mut out, 0);
     out
+}
+
+type Defs = schemars::Map<String, Schema>;
+
+fn object(s: &Schema) -> Option<&SchemaObject> {
+    match s {
+        Schema::Object(o) => Some(o),
+        Schema::Bool(_) => None,
+    }
+}
+
+fn is_null(s: &SchemaObject) -> bool {
+    s.instance_type == Some(SingleOrVec::Single(Box::new(InstanceType::Null)))
 }
 
 /// Follows `$ref` and the `allOf`/`anyOf` wrappers schemars puts around a
 /// referenced or optional schema, to the object or value schema inside.
-fn resolve<'a>(s: &'a Value, defs: &'a Value) -> &'a Value {
-    if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+fn resolve<'a>(s: &'a SchemaObject, defs: &'a Defs) -> &'a SchemaObject {
+    if let Some(r) = &s.reference {
         let name = r.trim_start_matches("#/definitions/");
-        return defs.get(name).map_or(s, |d| resolve(d, defs));
+        return match defs.get(name).and_then(object) {
+            Some(d) => resolve(d, defs),
+            None => s,
+        };
     }
-    for key in ["allOf", "anyOf"] {
-        if let Some(list) = s.get(key).and_then(Value::as_array) {
-            let inner: Vec<&Value> = list
+    if let Some(sub) = &s.subschemas {
+        for list in [&sub.all_of, &sub.any_of].into_iter().flatten() {
+            let inner: Vec<&SchemaObject> = list
                 .iter()
-                .filter(|x| x.get("type").and_then(Value::as_str) != Some("null"))
+                .filter_map(object)
+                .filter(|o| !is_null(o))
                 .collect();
-            if inner.len() == 1 && inner[0].get("$ref").is_some() {
+            if inner.len() == 1 && inner[0].reference.is_some() {
                 return resolve(inner[0], defs);
             }
         }
@@ -165,87 +198,88 @@ fn resolve<'a>(s: &'a Value, defs: &'a Value) -> &'a Value {
     s
 }
 
-fn walk(s: &Value, defs: &Value, prefix: &str, out: &mut Vec<Field>, depth: usize) {
+fn description(s: &SchemaObject) -> Option<&str> {
+    s.metadata.as_ref().and_then(|m| m.description.as_deref())
+}
+
+fn walk(s: &SchemaObject, defs: &Defs, prefix: &str, out: &mut Vec<Field>, depth: usize) {
     let s = resolve(s, defs);
-    let Some(props) = s.get("properties").and_then(Value::as_object) else {
+    let Some(obj) = &s.object else {
         return;
     };
-    let required: Vec<&str> = s
-        .get("required")
-        .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    for (name, prop) in props {
+    for (name, prop) in &obj.properties {
+        let Some(prop) = object(prop) else { continue };
         let path = if prefix.is_empty() {
             name.clone()
         } else {
             format!("{prefix}.{name}")
         };
-        let description = prop
-            .get("description")
-            .or_else(|| resolve(prop, defs).get("description"))
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
         let inner = resolve(prop, defs);
         out.push(Field {
             path: path.clone(),
-            required: required.contains(&name.as_str()),
+            required: obj.required.contains(name),
             kind: kind(inner, defs),
-            description,
+            description: description(prop)
+                .or_else(|| description(inner))
+                .unwrap_or_default()
+                .to_string(),
         });
         if depth < 8 {
             walk(inner, defs, &path, out, depth + 1);
-            if let Some(items) = inner.get("items").filter(|i| i.is_object()) {
-                walk(items, defs, &format!("{path}[]"), out, depth + 1);
+            let items = inner.array.as_ref().and_then(|a| a.items.as_ref());
+            if let Some(SingleOrVec::Single(item)) = items
+                && let Some(item) = object(item)
+            {
+                walk(item, defs, &format!("{path}[]"), out, depth + 1);
             }
         }
     }
 }
 
 /// What a value schema accepts, in words.
-fn kind(s: &Value, defs: &Value) -> String {
+fn kind(s: &SchemaObject, defs: &Defs) -> String {
     let s = resolve(s, defs);
     let mut values: Vec<String> = Vec::new();
-    if let Some(e) = s.get("enum").and_then(Value::as_array) {
-        values.extend(e.iter().filter(|v| !v.is_null()).map(Value::to_string));
-    }
-    for key in ["oneOf", "anyOf"] {
-        for alt in s.get(key).and_then(Value::as_array).into_iter().flatten() {
-            let alt = resolve(alt, defs);
-            if let Some(e) = alt.get("enum").and_then(Value::as_array) {
-                values.extend(e.iter().filter(|v| !v.is_null()).map(Value::to_string));
+    let mut types: Vec<InstanceType> = Vec::new();
+    let mut add = |o: &SchemaObject, types: &mut Vec<InstanceType>| {
+        values.extend(
+            o.enum_values
+                .iter()
+                .flatten()
+                .filter(|v| !v.is_null())
+                .map(Value::to_string),
+        );
+        match &o.instance_type {
+            Some(SingleOrVec::Single(t)) => types.push(**t),
+            Some(SingleOrVec::Vec(v)) => types.extend(v.iter().copied()),
+            None => {}
+        }
+    };
+    add(s, &mut types);
+    if let Some(sub) = &s.subschemas {
+        for list in [&sub.one_of, &sub.any_of].into_iter().flatten() {
+            for alt in list.iter().filter_map(object) {
+                add(resolve(alt, defs), &mut types);
             }
         }
     }
     if !values.is_empty() {
         return values.join(" 或 ");
     }
-    let mut types: Vec<&str> = match s.get("type") {
-        Some(Value::String(t)) => vec![t.as_str()],
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
-    };
-    if types.is_empty() {
-        // An untagged enum: the types of its alternatives.
-        for alt in s.get("anyOf").and_then(Value::as_array).into_iter().flatten() {
-            if let Some(t) = resolve(alt, defs).get("type").and_then(Value::as_str) {
-                types.push(t);
-            }
+    let mut words: Vec<&str> = Vec::new();
+    for t in types {
+        let w = match t {
+            InstanceType::Null => continue,
+            InstanceType::String => "文字",
+            InstanceType::Integer => "整数",
+            InstanceType::Number => "数字",
+            InstanceType::Boolean => "true 或 false",
+            InstanceType::Array => "列表",
+            InstanceType::Object => "一组字段",
+        };
+        if !words.contains(&w) {
+            words.push(w);
         }
     }
-    let words: Vec<&str> = types
-        .iter()
-        .filter(|t| **t != "null")
-        .map(|t| match *t {
-            "string" => "文字",
-            "integer" => "整数",
-            "number" => "数字",
-            "boolean" => "true 或 false",
-            "array" => "列表",
-            "object" => "一组字段",
-            other => other,
-        })
-        .collect();
     words.join(" 或 ")
 }

@@ -122,8 +122,13 @@ mod tests {
         let w = width("合计", FontRole::Song, 10.0, false);
         assert!((w - 20.0).abs() < 0.5, "{w}");
         let d = width("2020", FontRole::Fang, 10.0, false);
-        assert!(d >= 20.0 && d < 28.0, "{d}");
-        assert!(width("67.96%", FontRole::Song, 10.0, false) > width("6796", FontRole::Song, 10.0, false));
-        assert!(width("合计", FontRole::Song, 10.0, true) > width("合计", FontRole::Song, 10.0, false));
+        assert!((20.0..28.0).contains(&d), "{d}");
+        assert!(
+            width("67.96%", FontRole::Song, 10.0, false)
+                > width("6796", FontRole::Song, 10.0, false)
+        );
+        assert!(
+            width("合计", FontRole::Song, 10.0, true) > width("合计", FontRole::Song, 10.0, false)
+        );
     }
 }

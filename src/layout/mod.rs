@@ -30,7 +30,12 @@ fn blocks(list: &mut [Block], house: &HouseSpec, narrower: f64, out: &mut Vec<Di
         match b {
             Block::Table(t) => table(t, house, narrower, out),
             // A case box is inset one character on each side.
-            Block::Case(c) => blocks(&mut c.blocks, house, narrower + 2.0 * house.body.size_pt, out),
+            Block::Case(c) => blocks(
+                &mut c.blocks,
+                house,
+                narrower + 2.0 * house.body.size_pt,
+                out,
+            ),
             Block::List(l) => {
                 for item in &mut l.items {
                     blocks(item, house, narrower, out);

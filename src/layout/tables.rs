@@ -95,7 +95,11 @@ fn distribute(needs: &Needs, avail: f64) -> Option<Vec<f64>> {
     let mut w = needs.hard.clone();
     let mut extra = avail - sum(&w);
     for target in [&needs.soft, &needs.natural] {
-        let gaps: Vec<f64> = target.iter().zip(&w).map(|(t, x)| (t - x).max(0.0)).collect();
+        let gaps: Vec<f64> = target
+            .iter()
+            .zip(&w)
+            .map(|(t, x)| (t - x).max(0.0))
+            .collect();
         let total = sum(&gaps);
         if total <= 0.0 {
             continue;
@@ -221,7 +225,11 @@ fn fits_page(t: &Table, house: &HouseSpec, widths_pt: &[f64], size: f64, landsca
             let w: f64 = widths_pt[c.col..c.col + span].iter().sum::<f64>() - 2.0 * inset;
             let lines: f64 = cell_lines(&c.content)
                 .iter()
-                .map(|l| (metrics::width(l, role, size, r < t.header_rows) / w.max(1.0)).ceil().max(1.0))
+                .map(|l| {
+                    (metrics::width(l, role, size, r < t.header_rows) / w.max(1.0))
+                        .ceil()
+                        .max(1.0)
+                })
                 .sum();
             rows[r] = rows[r].max(lines * line + 0.8 * size);
         }

@@ -110,16 +110,15 @@ fn runs(line: &str) -> Vec<Run> {
         };
         while i < chars.len() && is_wide(chars[i]) && !joins_digits(&chars, i) {
             let c = chars[i];
-            if CLOSING.contains(c) && !units.is_empty() {
-                if let Some(last) = units.last_mut() {
-                    last.push(c);
-                }
-            } else if units.last().is_some_and(|u| u.chars().all(|x| OPENING.contains(x))) {
-                if let Some(last) = units.last_mut() {
-                    last.push(c);
-                }
-            } else {
-                units.push(c.to_string());
+            // Closing punctuation sticks to the unit before it, and a unit
+            // after an opening bracket to the bracket.
+            let glue = (CLOSING.contains(c) && !units.is_empty())
+                || units
+                    .last()
+                    .is_some_and(|u| u.chars().all(|x| OPENING.contains(x)));
+            match units.last_mut() {
+                Some(last) if glue => last.push(c),
+                _ => units.push(c.to_string()),
             }
             i += 1;
         }

@@ -26,7 +26,10 @@ pub struct ReportConfig {
     pub schema: Option<String>,
     #[schemars(description = "地区：全称、简称和 6 位行政区划代码。")]
     pub region: RegionConfig,
-    #[schemars(description = "报告年度（1990–2200），如 2025。", range(min = 1990, max = 2200))]
+    #[schemars(
+        description = "报告年度（1990–2200），如 2025。",
+        range(min = 1990, max = 2200)
+    )]
     pub year: i32,
     /// The compiling unit (the bureau or the school).
     #[schemars(description = "编制单位：教育局或学校的全称，如“青禾县教育局”。")]

@@ -1,5 +1,7 @@
-//! Images referenced by the project: read from inside it, fully decoded once
-//! so that a broken file is caught here, not in a backend.
+//! Images referenced by the project: read once from inside it, their headers
+//! and structure checked (size, orientation, colour model, a damaged or cut
+//! short file) without decoding the pixels, so that a broken file is caught
+//! here, not in a backend; the bytes are kept for the backends.
 
 use super::project::Project;
 use crate::error::{Error, Result};
@@ -81,17 +83,80 @@ pub fn load_image(project: &Project, rel: &str, location: &str) -> Result<Image>
     let orientation = image::ImageDecoder::orientation(&mut decoder)
         .map(|o| o.to_exif())
         .unwrap_or(1);
-    image::DynamicImage::from_decoder(decoder).map_err(undecodable)?;
+    // Only the structure is checked here (segments, chunks, checksums):
+    // the pixels are decoded once, by the backend that needs them.
+    if !intact(&bytes, format) {
+        return Err(Error::at(
+            location,
+            format!("\"{rel}\": the image cannot be decoded: the file is damaged or cut short"),
+        ));
+    }
+    drop(decoder);
     let turned = matches!(orientation, 5..=8);
     Ok(Image {
         path: rel.to_string(),
-        abs_path,
         caption: None,
         format,
         width_px: if turned { h } else { w },
         height_px: if turned { w } else { h },
         orientation,
+        data: std::sync::Arc::from(bytes),
     })
+}
+
+/// Whether a JPEG or PNG file is whole: a JPEG's segments lead to its scan
+/// and the scan ends; a PNG's chunks all check out and end with `IEND`.
+fn intact(bytes: &[u8], format: ImageFormat) -> bool {
+    match format {
+        ImageFormat::Jpeg => jpeg_intact(bytes),
+        ImageFormat::Png => png_intact(bytes),
+    }
+}
+
+fn jpeg_intact(b: &[u8]) -> bool {
+    let mut i = 2;
+    while i + 4 <= b.len() {
+        if b[i] != 0xFF {
+            return false;
+        }
+        let marker = b[i + 1];
+        if marker == 0xFF {
+            i += 1;
+            continue;
+        }
+        if marker == 0xDA {
+            // The entropy-coded data, then the end-of-image marker.
+            return b[i..].windows(2).any(|w| w == [0xFF, 0xD9]);
+        }
+        if (0xD0..=0xD7).contains(&marker) || marker == 0x01 {
+            i += 2;
+            continue;
+        }
+        i += 2 + usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
+    }
+    false
+}
+
+fn png_intact(b: &[u8]) -> bool {
+    let mut i = 8;
+    let mut seen_data = false;
+    while i + 12 <= b.len() {
+        let len = u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as usize;
+        let Some(end) = (i + 8).checked_add(len).filter(|e| e + 4 <= b.len()) else {
+            return false;
+        };
+        let kind = &b[i + 4..i + 8];
+        let crc = u32::from_be_bytes([b[end], b[end + 1], b[end + 2], b[end + 3]]);
+        if crc32fast::hash(&b[i + 4..end]) != crc {
+            return false;
+        }
+        seen_data |= kind == b"IDAT";
+        if kind == b"IEND" {
+            return seen_data;
+        }
+        i = end + 4;
+    }
+    false
 }
 
 /// The number of colour components in a JPEG's frame header (1 grey, 3 RGB

@@ -19,7 +19,6 @@ pub use house::HouseSpec;
 pub use meta::*;
 pub use numbers::{Number, NumberKind};
 use serde::Serialize;
-use std::path::PathBuf;
 
 /// Where a piece of the document came from: a file (relative to the project)
 /// and a 1-based line in that file.
@@ -306,8 +305,6 @@ impl Figure {
 pub struct Image {
     /// Path relative to the project directory, with `/` separators.
     pub path: String,
-    #[serde(skip)]
-    pub abs_path: PathBuf,
     pub caption: Option<String>,
     pub format: ImageFormat,
     /// Size as shown (after the EXIF orientation).
@@ -315,6 +312,9 @@ pub struct Image {
     pub height_px: u32,
     /// The EXIF orientation (1 = upright as stored; 2–8 flipped or turned).
     pub orientation: u8,
+    /// The file's bytes, read once by the loader and shared by the backends.
+    #[serde(skip)]
+    pub data: std::sync::Arc<[u8]>,
 }
 
 /// A chart: categories along one axis (or slices), one or more series.

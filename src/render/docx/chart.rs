@@ -422,7 +422,8 @@ mod tests {
         assert!(x.contains("<c:f>Sheet1!$C$1</c:f>"));
         assert!(x.contains(r#"<c:pt idx="1"><c:v>&lt;乙&gt;</c:v></c:pt>"#));
         assert!(x.contains(r#"<c:pt idx="0"><c:v>1.5</c:v></c:pt>"#));
-        assert!(x.contains(r#"<c:max val="25"/>"#));
+        assert!(x.contains(r#"<c:max val="20"/>"#));
+        assert!(x.contains(r#"<c:majorUnit val="5"/>"#));
         assert!(x.contains("（人）"));
         assert!(x.contains(r#"<a:srgbClr val="2F5D8A"/>"#));
         assert!(x.contains(r#"<a:ea typeface="黑体"/>"#));

@@ -34,15 +34,8 @@ impl Writer<'_> {
         }
         let bytes = match given {
             Some(b) => b,
-            None => {
-                let bytes = std::fs::read(&img.abs_path)
-                    .map_err(|e| Error::at(&img.path, format!("cannot read: {e}")))?;
-                if img.orientation == 1 {
-                    bytes
-                } else {
-                    upright(img, &bytes)?
-                }
-            }
+            None if img.orientation == 1 => img.data.to_vec(),
+            None => upright(img, &img.data)?,
         };
         let n = self.media.len() + 1;
         let ext = match img.format {
@@ -141,12 +134,12 @@ pub fn figure(w: &mut Writer, f: &Figure) -> Result<()> {
             .map_err(|e| Error::at(f.origin.to_string(), e))?;
         let img = Image {
             path: format!("chart-{}.png", w.media.len() + 1),
-            abs_path: Default::default(),
             caption: None,
             format: ImageFormat::Png,
             width_px: wpx,
             height_px: hpx,
             orientation: 1,
+            data: std::sync::Arc::from(Vec::new()),
         };
         w.media_rel_with(&img, Some(png))?;
         let width = (w.width as f64 * f.width.clamp(0.05, 1.0)) as u32;

@@ -41,8 +41,9 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 pub struct Generated {
     /// Root-relative path (`/main.typ`) → text.
     pub sources: BTreeMap<String, String>,
-    /// Root-relative path (`/assets/images/a.jpg`) → bytes.
-    pub assets: BTreeMap<String, Vec<u8>>,
+    /// Root-relative path (`/assets/images/a.jpg`) → bytes (shared with the
+    /// document model: images are read once).
+    pub assets: BTreeMap<String, Arc<[u8]>>,
     /// The user's `file:line` behind each `// @src N` marker of `/main.typ`.
     pub origins: Vec<String>,
 }
@@ -167,9 +168,7 @@ pub fn generate(doc: &Document) -> Result<Generated> {
 
     let mut assets = BTreeMap::new();
     for img in all_images(doc) {
-        let bytes = std::fs::read(&img.abs_path)
-            .map_err(|e| Error::at(&img.path, format!("cannot read: {e}")))?;
-        assets.insert(asset_path(img), bytes);
+        assets.insert(asset_path(img), img.data.clone());
     }
     Ok(Generated {
         sources,

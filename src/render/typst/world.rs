@@ -59,7 +59,7 @@ impl ReportWorld {
     }
 
     /// Adds a binary file (an image) at a root-relative path.
-    pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) -> crate::error::Result<()> {
+    pub fn add_file(&mut self, path: &str, bytes: Arc<[u8]>) -> crate::error::Result<()> {
         self.files.insert(file_id(path)?, Bytes::new(bytes));
         Ok(())
     }
