@@ -7,6 +7,9 @@ use std::fmt;
 pub enum Severity {
     Error,
     Warning,
+    /// Something the project accepted knowingly (`validation.accept`):
+    /// printed with its reason, never stops a build.
+    Note,
 }
 
 /// One finding about the user's input.
@@ -36,6 +39,15 @@ impl Diagnostic {
             message: message.into(),
         }
     }
+
+    /// A note at `location`.
+    pub fn note(location: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            location: location.into(),
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -43,6 +55,7 @@ impl fmt::Display for Diagnostic {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         if self.location.is_empty() {
             write!(f, "{kind}: {}", self.message)

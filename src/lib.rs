@@ -17,6 +17,7 @@ pub mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod validate;
+pub mod watch;
 
 use error::{Diagnostic, Result};
 use std::path::Path;
@@ -62,6 +63,44 @@ pub fn build_pdf_for(
     let generated = render::typst::generate(&checked.document)?;
     let pdf = render::typst::compile(&checked.document, &generated, fonts, settings)?;
     Ok((pdf, generated))
+}
+
+/// A PDF with the layout check's findings on its pages.
+pub struct CheckedPdf {
+    pub pdf: Vec<u8>,
+    pub generated: render::typst::Generated,
+    /// The layout check's warnings (text wider than its cell, tables split
+    /// with too few rows, stranded titles, …), each at the user's file:line.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the PDF of a checked report and runs the layout check on its pages
+/// ([`render::typst::layout_check`]).
+pub fn build_pdf_checked(
+    checked: &Checked,
+    fonts: std::sync::Arc<render::typst::fonts::FontSet>,
+    settings: render::typst::PdfSettings,
+) -> Result<CheckedPdf> {
+    render::typst::check_glyphs(&checked.document, &fonts)?;
+    let generated = render::typst::generate(&checked.document)?;
+    let (pdf, warnings) =
+        render::typst::compile_checked(&checked.document, &generated, fonts, settings)?;
+    Ok(CheckedPdf {
+        pdf,
+        generated,
+        warnings,
+    })
+}
+
+/// Typesets a checked report and returns the layout check's warnings
+/// (no PDF is written); for `nianbao check`.
+pub fn check_layout(
+    checked: &Checked,
+    fonts: std::sync::Arc<render::typst::fonts::FontSet>,
+) -> Result<Vec<Diagnostic>> {
+    render::typst::check_glyphs(&checked.document, &fonts)?;
+    let generated = render::typst::generate(&checked.document)?;
+    render::typst::check_layout(&checked.document, &generated, fonts, Default::default())
 }
 
 /// Builds the DOCX of a checked report.

@@ -44,13 +44,20 @@ enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// Load and validate a project without writing anything.
+    /// Load and validate a project without writing anything; then typeset
+    /// it and report layout faults (text wider than its cell, tables split
+    /// with too few rows, stranded titles, …) as warnings.
     Check {
         /// The project directory (holding report.json).
         project: PathBuf,
         /// Report inconsistent numbers as warnings (exit code 0).
         #[arg(long)]
         allow_errors: bool,
+        /// Skip typesetting and the layout check (faster).
+        #[arg(long)]
+        no_layout: bool,
+        #[command(flatten)]
+        fonts: FontArgs,
     },
     /// Write the six indicator tables as an Excel workbook to fill in
     /// (pre-filled with the project's current values, if any).
@@ -73,16 +80,38 @@ enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// Create a new report project that builds at once: report.json (explained
-    /// in 说明.md), one chapter per standard chapter, a table, a figure, a case,
-    /// a chart, the indicator workbook and report.schema.json.
+    /// Create a new report project that builds at once.
+    ///
+    /// Writes report.json (every field explained in 说明.md), one chapter per
+    /// standard chapter with placeholder text, a table, a figure, a case, a
+    /// chart, the indicator workbook and report.schema.json.
     New {
         /// The folder to create (it must not exist yet, or be empty).
         dir: PathBuf,
-        /// bureau: a region's report by its education bureau (公文版式);
-        /// school: a school's own report (报告版式).
+        /// Which kind of report.
         #[arg(long, value_enum, default_value_t = nianbao::scaffold::Kind::Bureau)]
         kind: nianbao::scaffold::Kind,
+    },
+    /// Build, then rebuild on every change under the project (keeping Typst's
+    /// caches between builds); a broken edit keeps the last good outputs.
+    Watch {
+        /// The project directory (holding report.json).
+        project: PathBuf,
+        /// Output directory; files are named after the project directory.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Which outputs to write.
+        #[arg(long, value_enum, default_value_t = Format::All)]
+        format: Format,
+        /// Build even when the numbers are inconsistent (reported as warnings).
+        #[arg(long)]
+        allow_errors: bool,
+        /// Measure instead: N one-paragraph edits on a copy of the project,
+        /// each timed from the save to the new PDF; prints the median.
+        #[arg(long, value_name = "N", hide = true)]
+        bench: Option<usize>,
+        #[command(flatten)]
+        fonts: FontArgs,
     },
     /// Print the JSON Schema of report.json (editors use it to complete and
     /// check the fields).
@@ -150,7 +179,9 @@ fn main() -> ExitCode {
         Command::Check {
             project,
             allow_errors,
-        } => check(&project, allow_errors),
+            no_layout,
+            fonts,
+        } => check(&project, allow_errors, (!no_layout).then_some(&fonts)),
         Command::InitData {
             project,
             out,
@@ -162,6 +193,14 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::New { dir, kind } => new_project(&dir, kind),
+        Command::Watch {
+            project,
+            out,
+            format,
+            allow_errors,
+            bench,
+            fonts,
+        } => watch(&project, out, format, allow_errors, bench, &fonts),
         Command::Schema { indicators } => {
             let text = if indicators {
                 nianbao::schema::indicator_values_schema_text()
@@ -185,14 +224,19 @@ fn main() -> ExitCode {
 }
 
 fn print_warnings(w: &[nianbao::error::Diagnostic]) {
-    for d in w.iter().filter(|d| d.severity == Severity::Warning) {
+    // Warnings, and the notes of accepted data discrepancies.
+    for d in w.iter().filter(|d| d.severity != Severity::Error) {
         eprintln!("{d}");
     }
 }
 
-fn check(project: &Path, allow_errors: bool) -> Result<(), Error> {
+fn check(project: &Path, allow_errors: bool, layout: Option<&FontArgs>) -> Result<(), Error> {
     let checked = nianbao::check_with(project, allow_errors)?;
     print_warnings(&checked.warnings);
+    if let Some(fonts) = layout {
+        let warnings = nianbao::check_layout(&checked, FontSet::new(&fonts.options()))?;
+        print_warnings(&warnings);
+    }
     let doc = &checked.document;
     eprintln!(
         "ok: {} chapters, {} appendix tables",
@@ -222,7 +266,7 @@ fn build(
             .then(|| scope.spawn(|| nianbao::build_docx(&checked)));
         let pdf = matches!(format, Format::Pdf | Format::All).then(|| {
             let font_set = FontSet::new(&fonts.options());
-            nianbao::build_pdf_for(&checked, font_set, pdf_settings)
+            nianbao::build_pdf_checked(&checked, font_set, pdf_settings)
         });
         let docx = docx.map(|h| {
             h.join()
@@ -231,7 +275,12 @@ fn build(
         (pdf, docx)
     });
     if let Some(pdf) = pdf {
-        let (pdf, generated) = pdf?;
+        let nianbao::CheckedPdf {
+            pdf,
+            generated,
+            warnings,
+        } = pdf?;
+        print_warnings(&warnings);
         if let Some(dir) = emit_typst {
             for (path, text) in &generated.sources {
                 files.push((
@@ -256,6 +305,39 @@ fn build(
         eprintln!("wrote {}", path.display());
     }
     Ok(())
+}
+
+fn watch(
+    project: &Path,
+    out: PathBuf,
+    format: Format,
+    allow_errors: bool,
+    bench: Option<usize>,
+    fonts: &FontArgs,
+) -> Result<(), Error> {
+    let opts = nianbao::watch::WatchOptions {
+        out,
+        pdf: matches!(format, Format::Pdf | Format::All),
+        docx: matches!(format, Format::Docx | Format::All),
+        allow_errors,
+        settings: Default::default(),
+        fonts: FontSet::new(&fonts.options()),
+    };
+    if let Some(n) = bench {
+        let mut times = nianbao::watch::bench(project, opts, n)?;
+        times.sort_by(f64::total_cmp);
+        let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
+        println!(
+            "watch: one-paragraph edit → new PDF: median {median:.0} ms of {} (min {:.0}, max {:.0})",
+            times.len(),
+            times.first().copied().unwrap_or(0.0),
+            times.last().copied().unwrap_or(0.0)
+        );
+        return Ok(());
+    }
+    let mut watcher = nianbao::watch::Watcher::new(project, opts)?;
+    eprintln!("watching {} (Ctrl-C to stop)", project.display());
+    watcher.run()
 }
 
 fn list_fonts(fonts: &FontArgs) {

@@ -89,14 +89,16 @@ pub const SCHEMA_FILE: &str = "report.schema.json";
 const FIELDS_MARKER: &str = "@FIELDS@";
 
 /// The files of a new project, in memory: (path relative to the project, bytes).
-/// `today` is (year, month, day): the report is for the year before, dated today.
+/// `today` is (year, month, day): the project is dated today and reports on
+/// the year a report written today is most likely for: this year from
+/// October on (reports are compiled at the year's end), else the year before.
 pub fn project_files(
     kind: Kind,
     name: &str,
     today: (i32, u32, u32),
 ) -> Result<Vec<(String, Vec<u8>)>> {
     let (y, m, d) = today;
-    let year = y - 1;
+    let year = if m >= 10 { y } else { y - 1 };
     let subst = |text: &str| {
         text.replace("@YEAR@", &year.to_string())
             .replace("@DATE@", &format!("{y:04}-{m:02}-{d:02}"))
@@ -298,6 +300,23 @@ mod tests {
         ];
         assert!(write_all_or_none(&dir, false, &files).is_err());
         assert!(!dir.exists(), "{} was left behind", dir.display());
+    }
+
+    #[test]
+    fn the_report_year_follows_the_date() {
+        for (today, year) in [
+            ((2026, 1, 16), 2025),
+            ((2026, 9, 30), 2025),
+            ((2026, 10, 8), 2026),
+        ] {
+            let files = project_files(Kind::Bureau, "x", today).unwrap();
+            let report = files.iter().find(|(p, _)| p == "report.json").unwrap();
+            let v: serde_json::Value = serde_json::from_slice(&report.1).unwrap();
+            assert_eq!(v["year"], year, "{today:?}");
+            let (y, m, d) = today;
+            assert_eq!(v["document_date"], format!("{y}-{m:02}-{d:02}"));
+            assert_eq!(v["closing"]["date"], format!("{y}年{m}月{d}日"));
+        }
     }
 
     #[test]

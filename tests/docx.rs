@@ -166,7 +166,7 @@ fn model_texts(doc: &Document) -> Vec<String> {
                 Block::Paragraph(p) => out.push(Inline::plain(&p.content)),
                 Block::List(l) => l.items.iter().for_each(|i| blocks(i, out)),
                 Block::Table(t) => {
-                    out.push(t.caption.clone());
+                    out.push(Inline::plain(&t.caption));
                     for row in &t.rows {
                         for c in row {
                             out.push(Inline::plain(&c.content));
@@ -178,12 +178,12 @@ fn model_texts(doc: &Document) -> Vec<String> {
                     out.extend(t.unit.iter().cloned());
                 }
                 Block::Figure(f) => {
-                    out.push(format!("{}\u{3000}{}", f.num.label, f.caption));
+                    out.push(format!("{}\u{3000}{}", f.num.label, Inline::plain(&f.caption)));
                     out.extend(f.images.iter().filter_map(|i| i.caption.clone()));
                 }
                 Block::Case(c) => {
-                    out.push(format!("{}\u{3000}{}", c.num.label, c.title));
-                    out.extend(c.subtitle.iter().cloned());
+                    out.push(format!("{}\u{3000}{}", c.num.label, Inline::plain(&c.title)));
+                    out.extend(c.subtitle.iter().map(|s| Inline::plain(s)));
                     out.extend(c.unit.iter().cloned());
                     blocks(&c.blocks, out);
                 }
@@ -197,7 +197,7 @@ fn model_texts(doc: &Document) -> Vec<String> {
         blocks(&ch.blocks, &mut out);
     }
     for t in &doc.appendix {
-        out.push(format!("{}\u{3000}{}", t.num.label, t.caption));
+        out.push(format!("{}\u{3000}{}", t.num.label, Inline::plain(&t.caption)));
         out.extend(t.name_line.iter().cloned());
         for row in &t.rows {
             for c in row {
@@ -207,9 +207,9 @@ fn model_texts(doc: &Document) -> Vec<String> {
     }
     let m = &doc.meta;
     out.extend([
-        m.cover.title.clone(),
-        m.cover.region_line.clone(),
-        m.declaration.text.clone(),
+        m.cover.title.clone().unwrap_or_default(),
+        m.cover.region_line.clone().unwrap_or_default(),
+        m.declaration.as_ref().unwrap().text.clone(),
     ]);
     out.retain(|s| !s.trim().is_empty());
     out
@@ -322,7 +322,7 @@ fn user_text_is_never_interpreted() {
             origin,
         }),
     );
-    checked.document.meta.cover.title = "封面 <title> & \"quotes\"".into();
+    checked.document.meta.cover.title = Some("封面 <title> & \"quotes\"".into());
     checked.document.meta.title = "题名 <title> & \"quotes\"".into();
     let docx = nianbao::build_docx(&checked).expect("renders");
     let s = scan(&part(&docx, "word/document.xml"));

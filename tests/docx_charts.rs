@@ -108,9 +108,7 @@ impl El {
     fn path(&self, names: &[&str]) -> &El {
         let mut e = self;
         for n in names {
-            e = e
-                .child(n)
-                .unwrap_or_else(|| panic!("no {n} in {}", e.name));
+            e = e.child(n).unwrap_or_else(|| panic!("no {n} in {}", e.name));
         }
         e
     }
@@ -220,10 +218,7 @@ fn series_of(plot: &El, kind: &str) -> Vec<CachedSeries> {
             let (val_ref, values) = num_cache(s.path(&["c:val"]));
             let sp = s.path(&["c:spPr"]);
             let colors = match kind {
-                "c:pieChart" => s
-                    .kids("c:dPt")
-                    .map(|d| srgb(d.path(&["c:spPr"])))
-                    .collect(),
+                "c:pieChart" => s.kids("c:dPt").map(|d| srgb(d.path(&["c:spPr"]))).collect(),
                 "c:barChart" => vec![srgb(sp)],
                 _ => vec![srgb(sp.path(&["a:ln"]))],
             };
@@ -303,7 +298,12 @@ fn city_charts_are_native_with_the_models_data() {
     let ct = El::parse(&part(&docx, "[Content_Types].xml"));
     let overrides: BTreeMap<&str, &str> = ct
         .kids("Override")
-        .map(|o| (o.attrs["PartName"].as_str(), o.attrs["ContentType"].as_str()))
+        .map(|o| {
+            (
+                o.attrs["PartName"].as_str(),
+                o.attrs["ContentType"].as_str(),
+            )
+        })
         .collect();
     assert!(ct.kids("Default").any(|d| d.attrs["Extension"] == "xlsx"
         && d.attrs["ContentType"]
@@ -352,7 +352,11 @@ fn city_charts_are_native_with_the_models_data() {
     }
     assert_eq!(
         chart_parts,
-        ["word/charts/chart1.xml", "word/charts/chart2.xml", "word/charts/chart3.xml"]
+        [
+            "word/charts/chart1.xml",
+            "word/charts/chart2.xml",
+            "word/charts/chart3.xml"
+        ]
     );
 
     let rows = schools();
@@ -382,10 +386,7 @@ fn city_charts_are_native_with_the_models_data() {
             rel.attrs["Type"],
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
         );
-        let wb_name = format!(
-            "word/{}",
-            rel.attrs["Target"].trim_start_matches("../")
-        );
+        let wb_name = format!("word/{}", rel.attrs["Target"].trim_start_matches("../"));
         assert_eq!(
             wb_name,
             format!("word/embeddings/Microsoft_Excel_Worksheet{}.xlsx", n + 1)
@@ -443,7 +444,10 @@ fn city_charts_are_native_with_the_models_data() {
         } else {
             let ser = plot.path(&[elem, "c:ser"]);
             assert_eq!(ser.path(&["c:dLbls", "c:showPercent"]).val(), "1");
-            assert_eq!(space.path(&["c:chart", "c:legend", "c:legendPos"]).val(), "r");
+            assert_eq!(
+                space.path(&["c:chart", "c:legend", "c:legendPos"]).val(),
+                "r"
+            );
         }
 
         // Caches = the dataset (schools.csv).

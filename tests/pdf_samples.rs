@@ -69,12 +69,13 @@ fn check_parts_in_order(b: &Built) {
     let doc = &b.checked.document;
     let text = body_text(&b.pages, doc.style.running_header.as_deref());
     let m = &doc.meta;
+    let d = m.declaration.as_ref().expect("the samples have a declaration");
     let mut parts = vec![
-        m.cover.region_line.clone(),
-        m.cover.title.clone(),
-        m.cover.compiler_line.clone(),
-        m.declaration.title.clone(),
-        m.declaration.text.clone(),
+        m.cover.region_line.clone().unwrap(),
+        m.cover.title.clone().unwrap(),
+        m.cover.compiler_line.clone().unwrap(),
+        d.title.clone(),
+        d.text.clone(),
     ];
     if let Some(t) = &m.team {
         parts.push(t.title.clone());
@@ -95,7 +96,7 @@ fn check_parts_in_order(b: &Built) {
     }
     parts.push("附表".into());
     for t in &doc.appendix {
-        parts.push(format!("{}{}", t.num.label, t.caption));
+        parts.push(format!("{}{}", t.num.label, Inline::plain(&t.caption)));
         parts.push(t.name_line.clone().unwrap());
     }
     if let Some(c) = &m.closing {
@@ -168,7 +169,7 @@ fn check_toc_pages(b: &Built) {
         entries.push(doc.appendix_title.clone());
     }
     for t in &doc.appendix {
-        entries.push(format!("{}{}", t.num.label, t.caption));
+        entries.push(format!("{}{}", t.num.label, Inline::plain(&t.caption)));
     }
     // Entries are in order: the page number of one entry is what stands
     // between its text (plus dot leaders) and the next entry's text.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes nianbao with cargo-fuzz (libFuzzer): runs each target of fuzz/ in
 # turn for the given time (one fuzzing process at a time), prints the
-# executions per target and in total, then minimises each corpus
-# (`cargo fuzz cmin`) into tests/fuzz_corpus/<target>/, which
+# executions per target and in total, then minimises each corpus (as
+# `cargo fuzz cmin` does) into tests/fuzz_corpus/<target>/, which
 # `cargo test --test fuzz_regressions` replays.
 #
 #   tools/fuzz.sh [seconds-per-target] [target...]   # default: 60 s, all four targets
@@ -15,8 +15,11 @@
 # A crash stops that target (the others still run; the script exits 1): the
 # input is in fuzz/artifacts/<target>/. Minimise it with
 #   cargo +nightly fuzz tmin -s none <target> fuzz/artifacts/<target>/crash-…
-# then fix it and add the minimised input to tests/fuzz_corpus/<target>/.
-# More in fuzz/README.md.
+# then fix it and add the minimised input to tests/fuzz_corpus/<target>/crashes/
+# (kept by every minimisation; a crash not fixed yet goes to open/, replayed
+# only by `cargo test --test fuzz_regressions -- --ignored`).
+# Every run appends (time, target, seconds, executions, status) to
+# fuzz/logs/executions.tsv. More in fuzz/README.md.
 set -euo pipefail
 
 secs=${1:-60}
@@ -32,6 +35,10 @@ export CARGO_TARGET_DIR=${NIANBAO_FUZZ_TARGET_DIR:-$HOME/.cache/nianbao-fuzz-tar
 # Safe Rust: panics, hangs and memory blow-ups are what we look for, so no
 # sanitizer (twice the speed); debug assertions and overflow checks stay on.
 # The same flags for every command, or cargo rebuilds everything.
+# The harness's scratch project is rewritten for every input: keep it in memory.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    export TMPDIR=/dev/shm
+fi
 fuzz=(cargo +nightly fuzz)
 flags=(-s none)
 
@@ -44,45 +51,58 @@ options() {
 }
 
 mkdir -p fuzz/logs
+# One build for the whole run: every target is fuzzed and minimised with the
+# same code even if the tree changes meanwhile.
 "${fuzz[@]}" build "${flags[@]}"
+bin=$CARGO_TARGET_DIR/$(rustc +nightly -vV | sed -n 's/^host: //p')/release
 
 total=0
 failed=()
 summary=()
 for t in "${targets[@]}"; do
     corpus=fuzz/corpus/$t
-    mkdir -p "$corpus"
-    # Start from the committed corpus (cmin below keeps what the run added).
-    cp -n tests/fuzz_corpus/"$t"/* "$corpus"/ 2>/dev/null || true
+    mkdir -p "$corpus" fuzz/artifacts/"$t"
+    # Start from the committed corpus and the fixed crashes (not open/: those still crash).
+    find tests/fuzz_corpus/"$t" tests/fuzz_corpus/"$t"/crashes -maxdepth 1 -type f \
+        -exec cp -n -t "$corpus"/ {} + 2>/dev/null || true
     log=fuzz/logs/$t.log
     echo "== $t: ${secs}s"
+    # What `cargo fuzz run` runs, without its rebuild.
     # shellcheck disable=SC2046
-    if "${fuzz[@]}" run "${flags[@]}" "$t" "$corpus" -- \
-        $(options "$t") -max_total_time="$secs" >"$log" 2>&1; then
+    if "$bin/$t" -artifact_prefix=fuzz/artifacts/"$t"/ $(options "$t") \
+        -max_total_time="$secs" "$corpus" >"$log" 2>&1; then
         status=ok
     else
         status=FAILED
         failed+=("$t")
         grep -E "panicked at|ERROR: libFuzzer|SUMMARY|Test unit written" "$log" | head -n 8 || true
     fi
-    execs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -n 1)
+    execs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -n 1 || true)
     execs=${execs:-0}
     total=$((total + execs))
     summary+=("$(printf '%-18s %12d executions  %s' "$t" "$execs" "$status")")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$secs" "$execs" "$status" >>fuzz/logs/executions.tsv
     echo "${summary[-1]}"
 done
 
 echo "== minimising the corpora into tests/fuzz_corpus/"
 for t in "${targets[@]}"; do
     corpus=fuzz/corpus/$t
+    # What `cargo fuzz cmin` does (libFuzzer -merge=1 into a fresh folder), on the same build.
+    rm -rf "$corpus.min"
+    mkdir -p "$corpus.min"
     # shellcheck disable=SC2046
-    "${fuzz[@]}" cmin "${flags[@]}" "$t" "$corpus" -- $(options "$t") >"fuzz/logs/$t.cmin.log" 2>&1 || {
-        echo "cmin $t failed: see fuzz/logs/$t.cmin.log"
+    if ! "$bin/$t" -merge=1 $(options "$t") "$corpus.min" "$corpus" >"fuzz/logs/$t.cmin.log" 2>&1; then
+        echo "minimising $t failed: see fuzz/logs/$t.cmin.log"
         failed+=("$t (cmin)")
+        rm -rf "$corpus.min"
         continue
-    }
-    rm -rf tests/fuzz_corpus/"$t"
+    fi
+    rm -rf "$corpus"
+    mv "$corpus.min" "$corpus"
+    # The minimised corpus replaces the files; crashes/ and open/ stay.
     mkdir -p tests/fuzz_corpus/"$t"
+    find tests/fuzz_corpus/"$t" -maxdepth 1 -type f -delete
     cp "$corpus"/* tests/fuzz_corpus/"$t"/
     echo "$t: $(find tests/fuzz_corpus/"$t" -type f | wc -l) files, $(du -sh tests/fuzz_corpus/"$t" | cut -f1)"
 done

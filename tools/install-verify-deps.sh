@@ -5,4 +5,7 @@ apt-get update
 # fonts-liberation2: Liberation Serif, metric-compatible with Times New Roman,
 # the Latin face the DOCX names (LibreOffice substitutes it).
 apt-get install -y --no-install-recommends libreoffice-writer-nogui python3-uno poppler-utils fonts-noto-cjk fonts-liberation2
-pip install openxml-audit python-docx
+# GNU time and pandoc for tools/bench.sh (pandoc is its comparison column).
+apt-get install -y --no-install-recommends time pandoc
+# typst: the PyPI package runs the same engine as the Typst CLI (bench column).
+pip install openxml-audit python-docx typst

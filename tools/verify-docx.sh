@@ -1,7 +1,8 @@
 #!/bin/sh
 # Verifies the DOCX output of both samples: schema (openxml-audit, 0 errors),
 # structure (python-docx), and LibreOffice's rendering after updating the
-# indexes (text, TOC page numbers, page count within 15 % of the Typst PDF).
+# indexes (text, TOC page numbers, page count within 15 % of the Typst PDF,
+# every native chart drawn with the Typst PDF's labels and values).
 #
 # Needs (Debian 12; tools/install-verify-deps.sh does this):
 #   apt-get update && apt-get install -y --no-install-recommends \
@@ -54,6 +55,20 @@ FONTCONFIG_FILE="$FC_DIR/fonts.conf" /usr/bin/python3 tools/lo_update_export.py 
 for s in $SAMPLES; do
     echo "== python-docx and PDF checks: $s"
     python3 tools/verify_docx.py "$OUT/$s.docx" --pdf "$OUT/$s.lo.pdf" "$OUT/$s.pdf" || status=1
+done
+
+# Native charts: LibreOffice draws each one (its labels and values in the
+# text of the chart's area, every series colour on the rendered page), with
+# the labels and values the Typst PDF shows. Chart pages: $OUT/charts/*.png.
+for s in $SAMPLES; do
+    echo "== native charts: $s"
+    case $s in
+        yunchuan-city) expect="--expect 3" ;;
+        *) expect="" ;;
+    esac
+    # shellcheck disable=SC2086
+    python3 tools/verify_docx_charts.py "$OUT/$s.docx" "$OUT/$s.lo.pdf" "$OUT/$s.pdf" \
+        --png-dir "$OUT/charts" $expect || status=1
 done
 
 if [ "$status" -ne 0 ]; then

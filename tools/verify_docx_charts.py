@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that LibreOffice draws each native chart of a nianbao DOCX.
 
-  verify_docx_charts.py FILE.docx LO.pdf TYPST.pdf [--png-dir DIR]
+  verify_docx_charts.py FILE.docx LO.pdf TYPST.pdf [--png-dir DIR] [--expect N]
 
 For every chart in the DOCX (word/charts/chartN.xml, in document order):
 - the chart's page in the LibreOffice PDF (the page with its caption that
@@ -11,7 +11,8 @@ For every chart in the DOCX (word/charts/chartN.xml, in document order):
 - the same page of the Typst PDF has the same labels and values;
 - the page, rendered with pdftoppm, is not blank where the series are: every
   series colour (every slice colour of a pie) covers a visible area.
-With --png-dir, the rendered chart pages are kept there as PNG.
+With --png-dir, the rendered chart pages are kept there as PNG (60 dpi);
+with --expect, the DOCX must have exactly N native charts.
 
 Exits 1 with a list of failures.
 """
@@ -93,17 +94,21 @@ def charts(docx):
 
 
 def page_lines(pdf):
-    """Per page: [(yMin, yMax, text)] of every text line, from pdftotext -bbox-layout."""
-    html = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"],
+    """Per page: [(yMin, yMax, text)] of every row of text (words at the same
+    height, left to right), from pdftotext -bbox."""
+    html = subprocess.run(["pdftotext", "-bbox", pdf, "-"],
                           capture_output=True, text=True, check=True).stdout
     pages = []
     for page in re.findall(r"<page .*?</page>", html, re.S):
-        lines = []
-        for y0, y1, body in re.findall(
-                r'<line xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">(.*?)</line>', page, re.S):
-            words = [unescape(w) for w in re.findall(r"<word [^>]*>(.*?)</word>", body, re.S)]
-            lines.append((float(y0), float(y1), " ".join(words)))
-        pages.append(lines)
+        rows = {}
+        for x0, y0, y1, w in re.findall(
+                r'<word xMin="([^"]*)" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">(.*?)</word>', page, re.S):
+            key = round(float(y0))
+            row = rows.get(key) or rows.get(key - 1) or rows.get(key + 1)
+            if row is None:
+                row = rows.setdefault(key, [float(y0), float(y1), []])
+            row[2].append((float(x0), unescape(w)))
+        pages.append(sorted((y0, y1, " ".join(w for _, w in sorted(ws))) for y0, y1, ws in rows.values()))
     return pages
 
 
@@ -192,10 +197,17 @@ def main():
         k = args.index("--png-dir")
         png_dir = args[k + 1]
         del args[k:k + 2]
+    expect = None
+    if "--expect" in args:
+        k = args.index("--expect")
+        expect = int(args[k + 1])
+        del args[k:k + 2]
     if len(args) != 3:
         sys.exit(__doc__)
     docx, lo_pdf, typst_pdf = args
     found = charts(docx)
+    if expect is not None and len(found) != expect:
+        fail(f"{len(found)} native charts, expected {expect}")
     lo_pages, ty_pages = page_lines(lo_pdf), page_lines(typst_pdf)
     name = os.path.splitext(os.path.basename(docx))[0]
     tmp = tempfile.mkdtemp(prefix="nianbao-charts-")

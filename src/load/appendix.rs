@@ -117,8 +117,9 @@ fn build_one(
     for (i, h) in head.iter().enumerate() {
         header.push(Cell::text(h, 3 + i));
     }
+    // No schools listed: the one column of values is the report's own.
     if head.is_empty() {
-        header.push(Cell::text("-", 3));
+        header.push(Cell::text(region, 3));
     }
     let mut rows = vec![header];
     let n = schema.rows.len();
@@ -161,7 +162,7 @@ fn build_one(
     };
     let mut table = Table::new(3 + value_cols, rows, origin);
     table.aligns[1] = Align::Left;
-    table.caption = schema.title.clone();
+    table.caption = vec![crate::model::Inline::Text(schema.title.clone())];
     table.name_line = Some(format!("名称：{region}({code})"));
     // Widths, size and orientation: the layout layer, as for any table.
     Ok(table)

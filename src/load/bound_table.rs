@@ -1,9 +1,14 @@
 //! Tables bound to a dataset: `::: {.table dataset=schools columns="…"}`.
 //!
 //! `columns` lists `EXPR:表头` items separated by `;`. `EXPR` is a field, or
-//! `a/b` (a ratio) or `a/b*100` (a percentage), optionally followed by `@N`
-//! decimals. A header `组/列` puts `组` over `列` in a two-row head.
-//! `total="合计"` adds a row of sums (ratios recomputed from the sums), and
+//! `a/b` (a ratio) or `a/b*100` (a percentage), optionally followed by a
+//! format after `@`: decimals and/or a unit printed after each number
+//! (`@1`, `@1%`, `@%`, `@人`), or `@text` for a column of codes, years or
+//! numbers in order (序号) that is never grouped by thousands or summed.
+//! A number keeps the decimals it was written with unless the column sets
+//! them. A header `组/列` puts `组` over `列` in a two-row head; `<br>` breaks
+//! a head's line. `total="合计"` adds a row of sums (ratios recomputed from
+//! the sums), at the end or, with `total-at=first`, right under the head;
 //! `thousands=true` groups digits.
 //!
 //! ```text
@@ -17,7 +22,7 @@ use crate::model::{Align, Cell, Origin, Table};
 use serde_json::{Map, Value};
 
 /// The attributes a bound table takes beyond those of every table.
-pub const KEYS: &[&str] = &["dataset", "columns", "total", "thousands"];
+pub const KEYS: &[&str] = &["dataset", "columns", "total", "total-at", "thousands"];
 
 enum Expr {
     Field(String),
@@ -31,8 +36,44 @@ enum Expr {
 struct Column {
     expr: Expr,
     decimals: Option<usize>,
+    /// Printed after every number of the column (`%`, `人`).
+    suffix: String,
+    /// Codes, years, 序号: printed as written, never grouped or summed.
+    text: bool,
     group: Option<String>,
     header: String,
+}
+
+/// The format after `@`: `2`, `1%`, `%`, `人`, `text`.
+fn parse_format(f: &str) -> Result<(Option<usize>, String, bool), String> {
+    let f = f.trim();
+    if f == "text" {
+        return Ok((None, String::new(), true));
+    }
+    let digits: String = f.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = f[digits.len()..].to_string();
+    let decimals = if digits.is_empty() {
+        None
+    } else {
+        Some(
+            digits
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n <= numfmt::MAX_DECIMALS)
+                .ok_or_else(|| {
+                    format!(
+                        "columns: `@{f}`: expected a number of decimals from 0 to {}",
+                        numfmt::MAX_DECIMALS
+                    )
+                })?,
+        )
+    };
+    if decimals.is_none() && suffix.is_empty() {
+        return Err(format!(
+            "columns: `@{f}`: expected decimals and/or a unit after `@` (`@1`, `@1%`, `@%`) or `@text`"
+        ));
+    }
+    Ok((decimals, suffix, false))
 }
 
 fn parse_columns(spec: &str) -> Result<Vec<Column>, String> {
@@ -45,23 +86,9 @@ fn parse_columns(spec: &str) -> Result<Vec<Column>, String> {
         let (expr, header) = item
             .split_once([':', '：'])
             .ok_or_else(|| format!("columns: `{item}`: expected `字段:表头`"))?;
-        let (expr, decimals) = match expr.trim().split_once('@') {
-            Some((e, d)) => (
-                e.trim(),
-                Some(
-                    d.trim()
-                        .parse::<usize>()
-                        .ok()
-                        .filter(|&n| n <= numfmt::MAX_DECIMALS)
-                        .ok_or_else(|| {
-                            format!(
-                                "columns: `@{d}`: expected a number of decimals from 0 to {}",
-                                numfmt::MAX_DECIMALS
-                            )
-                        })?,
-                ),
-            ),
-            None => (expr.trim(), None),
+        let (expr, (decimals, suffix, text)) = match expr.trim().split_once('@') {
+            Some((e, f)) => (e.trim(), parse_format(f)?),
+            None => (expr.trim(), (None, String::new(), false)),
         };
         let expr = match expr.split_once('/') {
             Some((a, b)) => {
@@ -90,6 +117,8 @@ fn parse_columns(spec: &str) -> Result<Vec<Column>, String> {
         out.push(Column {
             expr,
             decimals,
+            suffix,
+            text,
             group,
             header,
         });
@@ -104,13 +133,67 @@ fn number(v: Option<&Value>) -> Option<f64> {
     v.and_then(super::data::json_number)
 }
 
-fn show(v: f64, decimals: Option<usize>, thousands: bool) -> String {
-    let d = decimals.unwrap_or(if v.fract() == 0.0 { 0 } else { 2 });
-    if thousands {
-        numfmt::thousands(v, d)
-    } else {
-        numfmt::fixed(v, d)
+/// The decimals a value was written with (`577.6` → 1, `"97.20"` → 2).
+fn written_decimals(v: &Value) -> usize {
+    match v {
+        Value::Number(n) => numfmt::decimals_in(&n.to_string()),
+        Value::String(s) => numfmt::decimals_in(s),
+        _ => 0,
     }
+}
+
+/// Whether a field column holds codes, years or a running number rather
+/// than quantities: by its name or head (`year`, `code`, `序号`, `代码`,
+/// `年份`…), or by its values (all whole years from 1900 to 2100 in a
+/// column whose name or head mentions 年 or year; or exactly 1, 2, 3, …).
+fn looks_like_text(field: &str, header: &str, rows: &[Value]) -> bool {
+    let f = field.to_ascii_lowercase();
+    let names = ["year", "code", "id", "no", "seq", "index", "序号", "编号", "代码", "编码", "年份", "年度"];
+    if names.iter().any(|n| f == *n || f.ends_with(&format!("_{n}")))
+        || ["序号", "编号", "代码", "编码", "年份", "年度"]
+            .iter()
+            .any(|n| header.ends_with(n) || field.ends_with(n))
+        || header == "年"
+    {
+        return true;
+    }
+    let values: Vec<Option<f64>> = rows.iter().map(|r| number(r.get(field))).collect();
+    if values.is_empty() || values.iter().any(|v| v.is_none_or(|x| x.fract() != 0.0)) {
+        return false;
+    }
+    let values: Vec<f64> = values.into_iter().flatten().collect();
+    let years = values.iter().all(|x| (1900.0..=2100.0).contains(x))
+        && (f.contains("year") || header.contains('年') || field.contains('年'));
+    let running = values.len() > 1
+        && values
+            .iter()
+            .enumerate()
+            .all(|(i, x)| *x == (i + 1) as f64);
+    years || running
+}
+
+/// A number as the column prints it.
+fn show(v: f64, decimals: usize, thousands: bool, suffix: &str) -> String {
+    let s = if thousands {
+        numfmt::thousands(v, decimals)
+    } else {
+        numfmt::fixed(v, decimals)
+    };
+    format!("{s}{suffix}")
+}
+
+/// Text from the data with the column's unit after it (once).
+fn with_suffix(s: String, suffix: &str) -> String {
+    if suffix.is_empty() || s.ends_with(suffix) || s == "-" {
+        s
+    } else {
+        format!("{s}{suffix}")
+    }
+}
+
+/// A head cell: its text with `<br>` line breaks.
+fn head_cell(text: &str, col: usize) -> Cell {
+    Cell::new(crate::load::markdown::caption_inlines(text), col)
 }
 
 /// Builds the table rows (head and body) from the dataset.
@@ -129,7 +212,19 @@ pub fn build(
             .get("columns")
             .ok_or("a bound table needs `columns=\"字段:表头; …\"`")?,
     )?;
-    let thousands = values.get("thousands").is_some_and(|t| t == "true");
+    let thousands = match values.get("thousands").map(String::as_str) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(other) => return Err(format!("thousands={other}: expected `true` or `false`")),
+    };
+    let total_first = match values.get("total-at").map(String::as_str) {
+        None | Some("last") => false,
+        Some("first") => true,
+        Some(other) => return Err(format!("total-at={other}: expected `first` or `last`")),
+    };
+    if values.contains_key("total-at") && !values.contains_key("total") {
+        return Err("total-at= places the row of `total=\"合计\"`, which is missing".into());
+    }
     let two_rows = cols.iter().any(|c| c.group.is_some());
 
     // Head.
@@ -139,7 +234,7 @@ pub fn build(
     while i < cols.len() {
         match &cols[i].group {
             None => {
-                let mut c = Cell::text(&cols[i].header, i);
+                let mut c = head_cell(&cols[i].header, i);
                 c.rowspan = if two_rows { 2 } else { 1 };
                 head1.push(c);
                 i += 1;
@@ -149,11 +244,11 @@ pub fn build(
                     .iter()
                     .take_while(|c| c.group.as_ref() == Some(g))
                     .count();
-                let mut c = Cell::text(g, i);
+                let mut c = head_cell(g, i);
                 c.colspan = span;
                 head1.push(c);
                 for (k, col) in cols[i..i + span].iter().enumerate() {
-                    head2.push(Cell::text(&col.header, i + k));
+                    head2.push(head_cell(&col.header, i + k));
                 }
                 i += span;
             }
@@ -164,18 +259,16 @@ pub fn build(
         table_rows.push(head2);
     }
 
-    // A field column without `@N` shows all its numbers with 2 decimals as
-    // soon as one of them has a fraction, so that the column lines up.
+    // Text columns by name, head or values.
     let cols: Vec<Column> = cols
         .into_iter()
         .map(|mut c| {
-            if c.decimals.is_none()
-                && let Expr::Field(f) = &c.expr
-                && rows
-                    .iter()
-                    .any(|r| number(r.get(f)).is_some_and(|x| x.fract() != 0.0))
+            if let Expr::Field(f) = &c.expr
+                && !c.text
+                && c.decimals.is_none()
+                && looks_like_text(f, &c.header, rows)
             {
-                c.decimals = Some(2);
+                c.text = true;
             }
             c
         })
@@ -183,7 +276,9 @@ pub fn build(
 
     // Body.
     let mut sums: Vec<f64> = vec![0.0; cols.len()];
+    let mut sum_decimals: Vec<usize> = vec![0; cols.len()];
     let mut field_sums: std::collections::HashMap<String, f64> = Default::default();
+    let mut body = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let mut cells = Vec::new();
         for (c, col) in cols.iter().enumerate() {
@@ -191,25 +286,43 @@ pub fn build(
                 Expr::Field(f) => match row.get(f) {
                     None => return Err(format!("dataset {name}, row {}: no field `{f}`", r + 1)),
                     Some(Value::Null) => "-".to_string(),
+                    Some(v) if col.text => match v {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    },
                     Some(v @ Value::Number(_)) => {
                         let x = number(Some(v)).unwrap_or(0.0);
+                        let d = col.decimals.unwrap_or_else(|| written_decimals(v));
                         sums[c] += x;
-                        show(x, col.decimals, thousands)
+                        sum_decimals[c] = sum_decimals[c].max(d);
+                        show(x, d, thousands, &col.suffix)
                     }
-                    Some(Value::String(s)) => {
-                        if let Some(x) = number(Some(&Value::String(s.clone()))) {
+                    Some(v @ Value::String(s)) => match number(Some(v)) {
+                        Some(x) => {
+                            let d = col.decimals.unwrap_or_else(|| written_decimals(v));
                             sums[c] += x;
+                            sum_decimals[c] = sum_decimals[c].max(d);
+                            // Written as a plain number: print it as written,
+                            // grouped when asked or with the column's decimals.
+                            if thousands || col.decimals.is_some() {
+                                show(x, d, thousands, &col.suffix)
+                            } else {
+                                with_suffix(s.clone(), &col.suffix)
+                            }
                         }
-                        s.clone()
-                    }
+                        None => with_suffix(s.clone(), &col.suffix),
+                    },
                     Some(other) => other.to_string(),
                 },
                 Expr::Ratio { num, den, times } => {
                     let (a, b) = (number(row.get(num)), number(row.get(den)));
                     match (a, b) {
-                        (Some(a), Some(b)) if b != 0.0 => {
-                            show(a / b * times, col.decimals.or(Some(2)), thousands)
-                        }
+                        (Some(a), Some(b)) if b != 0.0 => show(
+                            a / b * times,
+                            col.decimals.unwrap_or(2),
+                            thousands,
+                            &col.suffix,
+                        ),
                         (None, _) | (_, None) => {
                             return Err(format!(
                                 "dataset {name}, row {}: `{num}` or `{den}` is missing or not a number",
@@ -241,21 +354,21 @@ pub fn build(
         for f in fields {
             *field_sums.entry(f.clone()).or_default() += number(row.get(f)).unwrap_or(0.0);
         }
-        table_rows.push(cells);
+        body.push(cells);
     }
-    if let Some(label) = values.get("total") {
+    let total = values.get("total").map(|label| {
         let mut cells = Vec::new();
         for (c, col) in cols.iter().enumerate() {
             let s = if c == 0 {
                 label.clone()
             } else {
                 match &col.expr {
+                    Expr::Field(_) if col.text => String::new(),
                     Expr::Field(f) => {
-                        let numeric = rows
-                            .iter()
-                            .any(|r| matches!(r.get(f), Some(Value::Number(_))));
+                        let numeric = rows.iter().any(|r| number(r.get(f)).is_some());
                         if numeric {
-                            show(sums[c], col.decimals, thousands)
+                            let d = col.decimals.unwrap_or(sum_decimals[c]);
+                            show(sums[c], d, thousands, &col.suffix)
                         } else {
                             String::new()
                         }
@@ -268,14 +381,30 @@ pub fn build(
                         if b == 0.0 {
                             "-".into()
                         } else {
-                            show(a / b * times, col.decimals.or(Some(2)), thousands)
+                            show(
+                                a / b * times,
+                                col.decimals.unwrap_or(2),
+                                thousands,
+                                &col.suffix,
+                            )
                         }
                     }
                 }
             };
             cells.push(Cell::text(&s, c));
         }
-        table_rows.push(cells);
+        cells
+    });
+    match total {
+        Some(t) if total_first => {
+            table_rows.push(t);
+            table_rows.extend(body);
+        }
+        Some(t) => {
+            table_rows.extend(body);
+            table_rows.push(t);
+        }
+        None => table_rows.extend(body),
     }
     let mut table = Table::new(cols.len(), table_rows, origin.clone());
     table.header_rows = if two_rows { 2 } else { 1 };

@@ -18,12 +18,6 @@ use std::collections::BTreeMap;
     description = "《中等职业教育质量年度报告》项目的基本信息与版式设置。文件路径一律相对于项目目录书写，用 / 分隔。"
 )]
 pub struct ReportConfig {
-    /// The JSON Schema the editor checks the file against; nianbao ignores it.
-    #[serde(default, rename = "$schema")]
-    #[schemars(
-        description = "本文件的 JSON Schema（供编辑器补全和检查字段），如 \"./report.schema.json\"；nianbao 不读取它。"
-    )]
-    pub schema: Option<String>,
     #[schemars(description = "地区：全称、简称和 6 位行政区划代码。")]
     pub region: RegionConfig,
     #[schemars(
@@ -32,14 +26,18 @@ pub struct ReportConfig {
     )]
     pub year: i32,
     /// The compiling unit (the bureau or the school).
-    #[schemars(description = "编制单位：教育局或学校的全称，如“青禾县教育局”。")]
-    pub unit: String,
-    /// `YYYY-MM-DD`, written into the PDF so that builds are reproducible.
+    #[serde(default)]
     #[schemars(
-        description = "成文日期，格式 YYYY-MM-DD，如 \"2026-01-16\"；也写入 PDF 文件属性。",
+        description = "编制单位：教育局或学校的全称，如“青禾县教育局”。可不写：封面不印编制单位行，声明的单位名称留空。"
+    )]
+    pub unit: Option<String>,
+    /// `YYYY-MM-DD`, written into the PDF so that builds are reproducible.
+    #[serde(default)]
+    #[schemars(
+        description = "成文日期，格式 YYYY-MM-DD，如 \"2026-01-16\"；也写入 PDF 文件属性。可不写：封面不印日期行，声明日期留空，PDF 文件属性中的日期取报告年度的次年 1 月 1 日（每次生成都相同）。",
         regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     )]
-    pub document_date: String,
+    pub document_date: Option<String>,
     #[serde(default)]
     #[schemars(
         description = "PDF 文件属性中的标题（不印在页面上）。默认“{简称}中等职业教育质量年度报告（{年度}年度）”。"
@@ -48,15 +46,20 @@ pub struct ReportConfig {
     #[serde(default)]
     #[schemars(description = "封面各行文字和封面图片；不写的行用默认值。")]
     pub cover: CoverConfig,
+    #[serde(default = "some_default::<DeclarationConfig>")]
+    #[schemars(
+        description = "内容真实性责任声明页的文字和盖章、签名图片；写 null 则不印声明页。"
+    )]
+    pub declaration: Option<DeclarationConfig>,
     #[serde(default)]
-    #[schemars(description = "内容真实性责任声明页的文字和盖章、签名图片。")]
-    pub declaration: DeclarationConfig,
-    #[serde(default)]
-    #[schemars(description = "编制组名单；不写则不印编制组页。")]
+    #[schemars(description = "编制组名单；不写或写 null 则不印编制组页。")]
     pub team: Option<TeamConfig>,
     #[serde(default)]
-    #[schemars(description = "前言文件（Markdown），如 \"preface.md\"；不写则没有前言。")]
-    pub preface: Option<String>,
+    #[schemars(
+        with = "Option<PrefaceSchema>",
+        description = "前言文件（Markdown），如 \"preface.md\"；或 { \"file\": \"preface.md\", \"title\": null }：title 为 null 时前言不印标题，也可写别的标题。不写则没有前言。"
+    )]
+    pub preface: Option<PrefaceConfig>,
     #[schemars(
         description = "各章文件（Markdown），按章序排列，至少一个，如 [\"chapters/01-rencai.md\"]。",
         length(min = 1)
@@ -79,6 +82,13 @@ pub struct ReportConfig {
     #[serde(default)]
     #[schemars(description = "数字校验：年度变化的提醒和自定义的校验。")]
     pub validation: ValidationConfig,
+    /// The JSON Schema the editor checks the file against; nianbao ignores it.
+    /// Last, so that "expected one of" in errors starts with the real fields.
+    #[serde(default, rename = "$schema")]
+    #[schemars(
+        description = "本文件的 JSON Schema（供编辑器补全和检查字段），如 \"./report.schema.json\"；nianbao 不读取它。"
+    )]
+    pub schema: Option<String>,
 }
 
 /// `region`.
@@ -99,20 +109,41 @@ pub struct RegionConfig {
     pub code: String,
 }
 
-/// `cover`.
+/// `cover`. A line left out takes its default; a line written `null` is
+/// not printed (`Some(None)`).
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CoverConfig {
-    #[schemars(description = "封面第一行（地区或学校）。默认 region.name。")]
-    pub region_line: Option<String>,
-    #[schemars(description = "封面大标题。默认“中等职业教育质量年度报告”。")]
-    pub title: Option<String>,
-    #[schemars(description = "封面年度行。默认“（{年度}年度）”。")]
-    pub year_line: Option<String>,
-    #[schemars(description = "封面编制单位行。默认“{unit}编制”。")]
-    pub compiler_line: Option<String>,
-    #[schemars(description = "封面日期行。默认由 document_date 得出，如“2026年1月”。")]
-    pub date_line: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schemars(
+        with = "Option<String>",
+        description = "封面第一行（地区或学校）。默认 region.name；写 null 则不印这一行。文字中的 \\n 或 <br> 换行。"
+    )]
+    pub region_line: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schemars(
+        with = "Option<String>",
+        description = "封面大标题。默认“中等职业教育质量年度报告”；写 null 则不印。文字中的 \\n 或 <br> 换行。"
+    )]
+    pub title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schemars(
+        with = "Option<String>",
+        description = "封面年度行。默认“（{年度}年度）”；写 null 则不印。"
+    )]
+    pub year_line: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schemars(
+        with = "Option<String>",
+        description = "封面编制单位行。默认“{unit}编制”（没有 unit 时不印）；写 null 则不印。"
+    )]
+    pub compiler_line: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schemars(
+        with = "Option<String>",
+        description = "封面日期行。默认由 document_date 得出，如“2026年1月”（没有 document_date 时不印）；写 null 则不印。"
+    )]
+    pub date_line: Option<Option<String>>,
     #[schemars(
         description = "封面图片（JPEG 或 PNG），如 \"images/cover.jpg\"；不写则封面没有图片。"
     )]
@@ -126,15 +157,15 @@ pub struct DeclarationConfig {
     #[schemars(description = "声明页标题。默认“内容真实性责任声明”。")]
     pub title: Option<String>,
     #[schemars(
-        description = "声明正文。默认“{单位}对{简称}中等职业教育质量报告（{年度}年度）及相关附件的真实性、完整性和准确性负责。特此声明。”，其中{单位}为 declaration.unit。"
+        description = "声明正文。默认“{单位}对{报告名称}及相关附件的真实性、完整性和准确性负责。特此声明。”，其中{单位}为 declaration.unit（没有时为“本单位”），{报告名称}为 title。"
     )]
     pub text: Option<String>,
-    #[schemars(description = "“单位名称（盖章）”后的文字。默认 unit。")]
+    #[schemars(description = "“单位名称（盖章）”后的文字。默认 unit（没有 unit 时留空）。")]
     pub unit: Option<String>,
     #[schemars(description = "“法定代表人（签名）”后的文字。默认空，留给手签。")]
     pub representative: Option<String>,
     #[schemars(
-        description = "声明日期，照原样印出。默认由 document_date 得出，如“2026年1月16日”。"
+        description = "声明日期，照原样印出。默认由 document_date 得出，如“2026年1月16日”（没有 document_date 时留空，留给手写）。"
     )]
     pub date: Option<String>,
     #[schemars(description = "公章扫描图（PNG），叠印在单位名称处；可选。")]
@@ -208,6 +239,103 @@ pub struct ClosingConfig {
     pub unit: String,
     #[schemars(description = "落款日期，照原样印出，如“2026年1月16日”。")]
     pub date: String,
+    /// Where the signature stands.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<ClosingPlaceName>",
+        description = "落款的位置：appendix（全书最后，附表之后）或 chapters（最后一章之后、附表之前）。默认 appendix。"
+    )]
+    pub after: Option<crate::model::ClosingPlace>,
+}
+
+/// `closing.after` as the JSON Schema describes it.
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum ClosingPlaceName {
+    /// 最后一章之后、附表之前。
+    Chapters,
+    /// 全书最后，附表之后。
+    Appendix,
+}
+
+const _: fn(crate::model::ClosingPlace) -> ClosingPlaceName = |p| match p {
+    crate::model::ClosingPlace::Chapters => ClosingPlaceName::Chapters,
+    crate::model::ClosingPlace::Appendix => ClosingPlaceName::Appendix,
+};
+
+/// `preface`: a file name, or the file with its title.
+#[derive(Debug)]
+pub enum PrefaceConfig {
+    File(String),
+    Full(PrefaceFull),
+}
+
+/// `preface` as an object.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PrefaceFull {
+    /// The Markdown file.
+    #[schemars(description = "前言文件（Markdown），如 \"preface.md\"。")]
+    pub file: String,
+    /// Left out: the house style's title; `null`: none.
+    #[serde(default, deserialize_with = "present")]
+    #[schemars(
+        with = "Option<String>",
+        description = "前言的标题。默认“前　言”；写 null 则不印标题（前言直接从几段文字开始）。"
+    )]
+    pub title: Option<Option<String>>,
+}
+
+impl PrefaceConfig {
+    /// The Markdown file.
+    pub fn file(&self) -> &str {
+        match self {
+            PrefaceConfig::File(f) => f,
+            PrefaceConfig::Full(p) => &p.file,
+        }
+    }
+
+    /// The title: none to take the default, `Some(None)` for none at all.
+    pub fn title(&self) -> Option<Option<String>> {
+        match self {
+            PrefaceConfig::File(_) => None,
+            PrefaceConfig::Full(p) => p.title.clone(),
+        }
+    }
+}
+
+/// `preface` as the JSON Schema describes it.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum PrefaceSchema {
+    /// 前言文件，如 "preface.md"。
+    File(String),
+    /// 前言文件和标题。
+    Full(PrefaceFull),
+}
+
+impl<'de> Deserialize<'de> for PrefaceConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = PrefaceConfig;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a file name such as \"preface.md\", or { \"file\": \"preface.md\", \"title\": null }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+                Ok(PrefaceConfig::File(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                PrefaceFull::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(PrefaceConfig::Full)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// `style`.
@@ -228,10 +356,18 @@ pub struct StyleConfig {
     pub headings: Option<crate::model::HeadingScheme>,
     #[serde(default)]
     #[schemars(
-        with = "Option<NumberingSchemeName>",
-        description = "表、图、案例的编号：chapter（按章，表 1-5）、continuous（全书连续，表5）或 chinese（表五）。默认 chapter。"
+        with = "Option<NumberingSchema>",
+        description = "表、图、案例的编号：chapter（按章，表 1-5）、continuous（全书连续，表5）、chinese（表五）或 none（不编号、不列入目录）。也可以分别设置，如 { \"tables\": \"chinese\", \"figures\": \"none\", \"cases\": \"continuous\" }。默认 chapter。"
     )]
-    pub numbering: Option<crate::model::NumberingScheme>,
+    pub numbering: Option<NumberingConfig>,
+    #[serde(default)]
+    #[schemars(
+        description = "表题、图题、案例标题中编号与题目之间的文字，如 \"：\"（印成“表一：题目”）。默认为版式文件中的值（全角空格，“表一　题目”）。"
+    )]
+    pub caption_separator: Option<String>,
+    #[serde(default = "yes")]
+    #[schemars(description = "是否印目录。默认 true。")]
+    pub toc: bool,
     #[serde(default)]
     #[schemars(description = "正文页眉文字，下带一条横线；不写则不印页眉。")]
     pub running_header: Option<String>,
@@ -281,6 +417,91 @@ enum NumberingSchemeName {
     Continuous,
     /// 全书连续，中文数字：表五、图十二、案例三。
     Chinese,
+    /// 不编号，也不列入表目录、图目录或案例目录。
+    None,
+}
+
+/// `style.numbering`: one scheme for every kind, or one per kind.
+#[derive(Debug, Clone, Copy)]
+pub enum NumberingConfig {
+    All(crate::model::NumberingScheme),
+    PerKind(NumberingPerKind),
+}
+
+impl NumberingConfig {
+    /// The scheme of each kind (`chapter` where the object form leaves a kind out).
+    pub fn resolve(&self) -> crate::model::Numbering {
+        use crate::model::{Numbering, NumberingScheme};
+        match self {
+            NumberingConfig::All(s) => Numbering::uniform(*s),
+            NumberingConfig::PerKind(k) => Numbering {
+                tables: k.tables.unwrap_or(NumberingScheme::Chapter),
+                figures: k.figures.unwrap_or(NumberingScheme::Chapter),
+                cases: k.cases.unwrap_or(NumberingScheme::Chapter),
+            },
+        }
+    }
+}
+
+/// `style.numbering` as an object: one scheme per kind.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NumberingPerKind {
+    #[serde(default)]
+    #[schemars(
+        with = "Option<NumberingSchemeName>",
+        description = "表格的编号：chapter、continuous、chinese 或 none。默认 chapter。"
+    )]
+    pub tables: Option<crate::model::NumberingScheme>,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<NumberingSchemeName>",
+        description = "图（照片和统计图）的编号：chapter、continuous、chinese 或 none（此时图可以没有图题）。默认 chapter。"
+    )]
+    pub figures: Option<crate::model::NumberingScheme>,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<NumberingSchemeName>",
+        description = "案例的编号：chapter、continuous、chinese 或 none。默认 chapter。"
+    )]
+    pub cases: Option<crate::model::NumberingScheme>,
+}
+
+/// `style.numbering` as the JSON Schema describes it.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum NumberingSchema {
+    /// 表、图、案例用同一种编号。
+    All(NumberingSchemeName),
+    /// 表、图、案例分别设置。
+    PerKind(NumberingPerKind),
+}
+
+/// A value that is either a word (an enum variant) or an object.
+impl<'de> Deserialize<'de> for NumberingConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = NumberingConfig;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("one of `chapter`, `continuous`, `chinese`, `none`, or { \"tables\": …, \"figures\": …, \"cases\": … }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+                use serde::de::IntoDeserializer;
+                crate::model::NumberingScheme::deserialize(v.into_deserializer())
+                    .map(NumberingConfig::All)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                NumberingPerKind::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(NumberingConfig::PerKind)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// A variant added to the model's enums must be added to the schema's too.
@@ -296,6 +517,7 @@ const _: fn(crate::model::NumberingScheme) -> NumberingSchemeName = |n| match n 
     crate::model::NumberingScheme::Chapter => NumberingSchemeName::Chapter,
     crate::model::NumberingScheme::Continuous => NumberingSchemeName::Continuous,
     crate::model::NumberingScheme::Chinese => NumberingSchemeName::Chinese,
+    crate::model::NumberingScheme::None => NumberingSchemeName::None,
 };
 
 /// `style.lists`: which of 表目录/图目录/案例目录 to print.
@@ -325,6 +547,21 @@ impl Default for ListsConfig {
 
 fn yes() -> bool {
     true
+}
+
+/// `Some(Default)` when a field is left out (`null` gives `None`).
+fn some_default<T: Default>() -> Option<T> {
+    Some(T::default())
+}
+
+/// For `Option<Option<T>>` fields with `#[serde(default)]`: left out is
+/// `None`, `null` is `Some(None)`, a value is `Some(Some(v))`.
+fn present<'de, D, T>(d: D) -> std::result::Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
 }
 
 /// `style.front_matter_numbering`.
@@ -385,13 +622,12 @@ fn check(file: &str, c: &ReportConfig) -> Result<()> {
             ),
         );
     }
-    if parse_date(&c.document_date).is_none() {
+    if let Some(date) = &c.document_date
+        && parse_date(date).is_none()
+    {
         errors.error(
             format!("{file}: document_date"),
-            format!(
-                "expected a date as YYYY-MM-DD (year 1900–2999), found \"{}\"",
-                c.document_date
-            ),
+            format!("expected a date as YYYY-MM-DD (year 1900–2999), found \"{date}\""),
         );
     }
     if !(1990..=2200).contains(&c.year) {

@@ -126,7 +126,8 @@ fn jpeg_intact(b: &[u8]) -> bool {
         }
         if marker == 0xDA {
             // The entropy-coded data, then the end-of-image marker.
-            return b[i..].windows(2).any(|w| w == [0xFF, 0xD9]);
+            // Searched from the end, where it is (data may follow it).
+            return b[i..].windows(2).rev().any(|w| w == [0xFF, 0xD9]);
         }
         if (0xD0..=0xD7).contains(&marker) || marker == 0x01 {
             i += 2;

@@ -46,7 +46,9 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
     };
 
     let preface = match &config.preface {
-        Some(p) => narrative(p, "preface", Scope::Preface, &mut errors).unwrap_or_default(),
+        Some(p) => {
+            narrative(p.file(), "preface", Scope::Preface, &mut errors).unwrap_or_default()
+        }
         None => Vec::new(),
     };
     let mut chapters = Vec::new();
@@ -75,9 +77,17 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
 
     let meta = meta(&project, &config, &mut errors);
     let style = style(&config);
-    let house = errors
+    let mut house = errors
         .absorb(house_spec(&project, style.house))
         .unwrap_or_else(|| crate::model::house::built_in(style.house));
+    // report.json's layout options override the spec: both backends follow.
+    if let Some(sep) = &config.style.caption_separator {
+        house.captions.separator = sep.clone();
+    }
+    let preface_title = match config.preface.as_ref().and_then(|p| p.title()) {
+        Some(title) => title,
+        None => Some(house.titles.preface.clone()),
+    };
     let appendix_title = config
         .appendix
         .as_ref()
@@ -103,6 +113,7 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
             meta,
             style,
             preface,
+            preface_title,
             chapters,
             appendix,
             appendix_title,
@@ -156,7 +167,9 @@ fn template_context(
         serde_json::json!({ "name": config.region.name, "short": short, "code": config.region.code }),
     );
     ctx.insert("year".into(), Value::from(config.year));
-    ctx.insert("unit".into(), Value::from(config.unit.clone()));
+    if let Some(unit) = &config.unit {
+        ctx.insert("unit".into(), Value::from(unit.clone()));
+    }
     if let Some(a) = &config.appendix
         && let Some(v) = errors.absorb(data::load_dataset(
             project,
@@ -225,50 +238,60 @@ fn meta(project: &Project, c: &ReportConfig, errors: &mut Collector) -> Option<M
     let year = c.year;
     let region = &c.region.name;
     let short = c.region.short.clone().unwrap_or_else(|| region.clone());
-    let (dy, dm, dd) = config::parse_date(&c.document_date)?;
+    let unit = c.unit.clone().unwrap_or_default();
+    // No date given: 1 January after the report year, the same every build;
+    // it is written into the PDF's properties only, never printed.
+    let date = match &c.document_date {
+        Some(d) => Some(config::parse_date(d)?),
+        None => None,
+    };
+    let (dy, dm, dd) = date.unwrap_or((year + 1, 1, 1));
+    // A line left out takes its default; `null` leaves it off the cover.
+    let line = |v: &Option<Option<String>>, default: Option<String>| match v {
+        None => default,
+        Some(v) => v.as_deref().map(crate::model::markup::br_to_newline),
+    };
+    let cv = &c.cover;
     let cover = Cover {
-        region_line: c
-            .cover
-            .region_line
-            .clone()
-            .unwrap_or_else(|| region.clone()),
-        title: c
-            .cover
-            .title
-            .clone()
-            .unwrap_or_else(|| "中等职业教育质量年度报告".into()),
-        year_line: c
-            .cover
-            .year_line
-            .clone()
-            .unwrap_or_else(|| format!("（{year}年度）")),
-        compiler_line: c
-            .cover
-            .compiler_line
-            .clone()
-            .unwrap_or_else(|| format!("{}编制", c.unit)),
-        date_line: c
-            .cover
-            .date_line
-            .clone()
-            .unwrap_or_else(|| format!("{dy}年{dm}月")),
-        image: optional_image(project, &c.cover.image, "cover.image", errors),
+        region_line: line(&cv.region_line, Some(region.clone())),
+        title: line(&cv.title, Some("中等职业教育质量年度报告".into())),
+        year_line: line(&cv.year_line, Some(format!("（{year}年度）"))),
+        compiler_line: line(
+            &cv.compiler_line,
+            (!unit.is_empty()).then(|| format!("{unit}编制")),
+        ),
+        date_line: line(&cv.date_line, date.map(|_| format!("{dy}年{dm}月"))),
+        image: optional_image(project, &cv.image, "cover.image", errors),
     };
-    let d = &c.declaration;
-    let unit = d.unit.clone().unwrap_or_else(|| c.unit.clone());
-    let declaration = Declaration {
-        title: d.title.clone().unwrap_or_else(|| "内容真实性责任声明".into()),
-        text: d.text.clone().unwrap_or_else(|| {
-            format!(
-                "{unit}对{short}中等职业教育质量报告（{year}年度）及相关附件的真实性、完整性和准确性负责。特此声明。"
-            )
-        }),
-        unit,
-        representative: d.representative.clone().unwrap_or_default(),
-        date: d.date.clone().unwrap_or_else(|| format!("{dy}年{dm}月{dd}日")),
-        seal_image: optional_image(project, &d.seal_image, "declaration.seal_image", errors),
-        signature_image: optional_image(project, &d.signature_image, "declaration.signature_image", errors),
-    };
+    let title = c
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("{short}中等职业教育质量年度报告（{year}年度）"));
+    let declaration = c.declaration.as_ref().map(|d| {
+        let dunit = d.unit.clone().unwrap_or_else(|| unit.clone());
+        let signer = if dunit.is_empty() { "本单位" } else { &dunit };
+        Declaration {
+            title: d.title.clone().unwrap_or_else(|| "内容真实性责任声明".into()),
+            text: d.text.clone().unwrap_or_else(|| {
+                format!(
+                    "{signer}对{title}及相关附件的真实性、完整性和准确性负责。特此声明。"
+                )
+            }),
+            unit: dunit.clone(),
+            representative: d.representative.clone().unwrap_or_default(),
+            date: d.date.clone().unwrap_or_else(|| {
+                date.map(|_| format!("{dy}年{dm}月{dd}日"))
+                    .unwrap_or_default()
+            }),
+            seal_image: optional_image(project, &d.seal_image, "declaration.seal_image", errors),
+            signature_image: optional_image(
+                project,
+                &d.signature_image,
+                "declaration.signature_image",
+                errors,
+            ),
+        }
+    });
     let team = c.team.as_ref().map(|t| Team {
         title: t
             .title
@@ -290,23 +313,21 @@ fn meta(project: &Project, c: &ReportConfig, errors: &mut Collector) -> Option<M
             })
             .collect(),
     });
-    let title = c
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("{short}中等职业教育质量年度报告（{year}年度）"));
     Some(Meta {
         name: project.name.clone(),
         region_name: region.clone(),
         region_code: c.region.code.clone(),
         year,
-        unit: c.unit.clone(),
+        unit,
         document_date: (dy, dm, dd),
+        dated: date.is_some(),
         cover,
         declaration,
         team,
         closing: c.closing.as_ref().map(|x| Closing {
             unit: x.unit.clone(),
             date: x.date.clone(),
+            after: x.after.unwrap_or(ClosingPlace::Appendix),
         }),
         title,
     })
@@ -318,8 +339,12 @@ fn style(c: &ReportConfig) -> Style {
     Style {
         house,
         headings: s.headings.unwrap_or(HeadingScheme::Decimal),
-        numbering: s.numbering.unwrap_or(NumberingScheme::Chapter),
+        numbering: s
+            .numbering
+            .map(|n| n.resolve())
+            .unwrap_or(Numbering::uniform(NumberingScheme::Chapter)),
         running_header: s.running_header.clone(),
+        toc: s.toc,
         list_tables: s.lists.tables,
         list_figures: s.lists.figures,
         list_cases: s.lists.cases,

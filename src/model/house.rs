@@ -109,6 +109,10 @@ pub struct HouseSpec {
     pub chapter_title: Look,
     /// Levels 2, 3 and 4.
     pub headings: [Look; 3],
+    /// Headings inside a case (`##`, `###`, `####`), unnumbered; when a
+    /// project's copy of the file has none, the section headings' looks.
+    #[serde(default)]
+    pub case_headings: Option<[Look; 3]>,
     pub heading_numbers: HeadingNumbers,
     pub page_number: PageNumber,
     pub captions: Captions,
@@ -278,6 +282,11 @@ impl HouseSpec {
         PAGE_MM.0 - self.page.margin_mm.inside - self.page.margin_mm.outside
     }
 
+    /// The looks of the headings inside a case, levels 2 to 4.
+    pub fn case_heading_looks(&self) -> [Look; 3] {
+        self.case_headings.unwrap_or(self.headings)
+    }
+
     /// The caption word of a kind of numbered block.
     pub fn caption_word(&self, kind: super::NumberKind) -> &str {
         match kind {
@@ -307,6 +316,12 @@ impl HouseSpec {
         ];
         for (i, h) in self.headings.iter().enumerate() {
             sizes.push((["headings[0]", "headings[1]", "headings[2]"][i], h.size_pt));
+        }
+        for (i, h) in self.case_headings.iter().flatten().enumerate() {
+            sizes.push((
+                ["case_headings[0]", "case_headings[1]", "case_headings[2]"][i],
+                h.size_pt,
+            ));
         }
         for (key, v) in sizes {
             if !(v.is_finite() && v > 0.0 && v <= 200.0) {

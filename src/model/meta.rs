@@ -10,25 +10,33 @@ pub struct Meta {
     pub region_name: String,
     pub region_code: String,
     pub year: i32,
+    /// The compiling unit; empty when report.json names none.
     pub unit: String,
-    /// Fixed document date (year, month, day) written into the PDF.
+    /// Fixed document date (year, month, day) written into the PDF: the
+    /// project's `document_date`, or 1 January of the year after the report
+    /// year when it gives none (so that builds stay reproducible).
     pub document_date: (i32, u8, u8),
+    /// Whether report.json gives `document_date` (the default date is not
+    /// printed anywhere).
+    pub dated: bool,
     pub cover: Cover,
-    pub declaration: Declaration,
+    /// 内容真实性责任声明; none when report.json says `"declaration": null`.
+    pub declaration: Option<Declaration>,
     pub team: Option<Team>,
     pub closing: Option<Closing>,
     /// The report title as one line (PDF title, running header default).
     pub title: String,
 }
 
-/// The cover lines.
+/// The cover lines; a line that is none is left out (with its gap). A line
+/// may hold `\n` line breaks.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cover {
-    pub region_line: String,
-    pub title: String,
-    pub year_line: String,
-    pub compiler_line: String,
-    pub date_line: String,
+    pub region_line: Option<String>,
+    pub title: Option<String>,
+    pub year_line: Option<String>,
+    pub compiler_line: Option<String>,
+    pub date_line: Option<String>,
     pub image: Option<super::Image>,
 }
 
@@ -64,6 +72,18 @@ pub struct TeamGroup {
 pub struct Closing {
     pub unit: String,
     pub date: String,
+    /// Where it stands: after the last chapter, or after the appendix.
+    pub after: ClosingPlace,
+}
+
+/// Where the closing signature stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClosingPlace {
+    /// After the last chapter, before the appendix.
+    Chapters,
+    /// At the very end, after the appendix (the default).
+    Appendix,
 }
 
 /// Layout settings.
@@ -71,8 +91,11 @@ pub struct Closing {
 pub struct Style {
     pub house: HouseStyle,
     pub headings: HeadingScheme,
-    pub numbering: NumberingScheme,
+    /// How tables, figures and cases are numbered, each kind on its own.
+    pub numbering: Numbering,
     pub running_header: Option<String>,
+    /// Print 目录.
+    pub toc: bool,
     pub list_tables: bool,
     pub list_figures: bool,
     pub list_cases: bool,
@@ -103,7 +126,7 @@ pub enum HeadingScheme {
     Gongwen,
 }
 
-/// How tables, figures and cases are numbered.
+/// How tables, figures or cases are numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NumberingScheme {
@@ -113,4 +136,34 @@ pub enum NumberingScheme {
     Continuous,
     /// `表五`
     Chinese,
+    /// Not numbered and not listed (a figure may then have no caption).
+    None,
+}
+
+/// The numbering scheme of each kind of numbered block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Numbering {
+    pub tables: NumberingScheme,
+    pub figures: NumberingScheme,
+    pub cases: NumberingScheme,
+}
+
+impl Numbering {
+    /// The same scheme for every kind.
+    pub fn uniform(scheme: NumberingScheme) -> Numbering {
+        Numbering {
+            tables: scheme,
+            figures: scheme,
+            cases: scheme,
+        }
+    }
+
+    /// The scheme of one kind.
+    pub fn of(&self, kind: super::NumberKind) -> NumberingScheme {
+        match kind {
+            super::NumberKind::Table => self.tables,
+            super::NumberKind::Figure => self.figures,
+            super::NumberKind::Case => self.cases,
+        }
+    }
 }

@@ -8,6 +8,7 @@
 pub mod house;
 pub mod indicators;
 pub mod limits;
+pub mod markup;
 mod meta;
 pub mod numbers;
 pub mod numerals;
@@ -41,6 +42,9 @@ pub struct Document {
     pub style: Style,
     /// 前言 paragraphs; empty when the report has none.
     pub preface: Vec<Block>,
+    /// The preface's title (`前　言` from the house style unless the project
+    /// names its own); none for a preface of untitled paragraphs.
+    pub preface_title: Option<String>,
     /// The body: one entry per chapter file.
     pub chapters: Vec<Chapter>,
     /// The six standard indicator tables (附表), already laid out as tables.
@@ -125,13 +129,30 @@ pub enum Inline {
     Text(String),
     Strong(Vec<Inline>),
     Emph(Vec<Inline>),
+    /// Superscript (`m^2^`).
+    Sup(Vec<Inline>),
+    /// Subscript (`CO~2~`).
+    Sub(Vec<Inline>),
     /// A cross-reference; `label` is filled in by numbering (`表 1-5`).
     Ref {
         target: String,
         label: String,
     },
+    /// A range of references (`[@tbl-a--@tbl-c]`, printed `表6至表9`); the
+    /// labels are filled in by numbering.
+    RefRange {
+        from: String,
+        to: String,
+        from_label: String,
+        to_label: String,
+    },
     LineBreak,
 }
+
+/// The word between the two ends of a reference range (`表6至表9`).
+pub const RANGE_WORD: &str = "至";
+/// What separates the items of a reference list (`表3、表4`).
+pub const LIST_SEPARATOR: &str = "、";
 
 impl Inline {
     /// The plain text of a run of inlines, as a reader sees it.
@@ -140,12 +161,29 @@ impl Inline {
         for i in inlines {
             match i {
                 Inline::Text(t) => out.push_str(t),
-                Inline::Strong(c) | Inline::Emph(c) => out.push_str(&Inline::plain(c)),
+                Inline::Strong(c) | Inline::Emph(c) | Inline::Sup(c) | Inline::Sub(c) => {
+                    out.push_str(&Inline::plain(c))
+                }
                 Inline::Ref { label, .. } => out.push_str(label),
+                Inline::RefRange {
+                    from_label,
+                    to_label,
+                    ..
+                } => {
+                    out.push_str(from_label);
+                    out.push_str(RANGE_WORD);
+                    out.push_str(to_label);
+                }
                 Inline::LineBreak => out.push('\n'),
             }
         }
         out
+    }
+
+    /// The plain text on one line, line breaks joined as soft breaks are
+    /// (lists of tables and cases, bookmarks).
+    pub fn one_line(inlines: &[Inline]) -> String {
+        markup::join_lines(&Inline::plain(inlines))
     }
 }
 
@@ -175,7 +213,7 @@ pub enum Align {
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
     pub num: Numbered,
-    pub caption: String,
+    pub caption: Vec<Inline>,
     pub unit: Option<String>,
     /// A line above the table such as `名称：临江省云川市(390800)`.
     pub name_line: Option<String>,
@@ -215,7 +253,7 @@ impl Table {
     pub fn new(columns: usize, rows: Vec<Vec<Cell>>, origin: Origin) -> Table {
         Table {
             num: Numbered::default(),
-            caption: String::new(),
+            caption: Vec::new(),
             unit: None,
             name_line: None,
             columns,
@@ -271,7 +309,8 @@ impl Cell {
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
     pub num: Numbered,
-    pub caption: String,
+    /// Empty for an unnumbered figure without a caption.
+    pub caption: Vec<Inline>,
     pub images: Vec<Image>,
     /// A chart instead of photos.
     pub chart: Option<Chart>,
@@ -284,7 +323,7 @@ pub struct Figure {
 impl Figure {
     /// A figure with its id, caption and width, and nothing in it yet (no
     /// images, no chart, one column); the loader adds the photos or the chart.
-    pub fn new(id: Option<String>, caption: String, width: f64, origin: Origin) -> Figure {
+    pub fn new(id: Option<String>, caption: Vec<Inline>, width: f64, origin: Origin) -> Figure {
         Figure {
             num: Numbered {
                 id,
@@ -355,8 +394,8 @@ pub enum ImageFormat {
 #[derive(Debug, Clone, Serialize)]
 pub struct Case {
     pub num: Numbered,
-    pub title: String,
-    pub subtitle: Option<String>,
+    pub title: Vec<Inline>,
+    pub subtitle: Option<Vec<Inline>>,
     pub unit: Option<String>,
     pub blocks: Vec<Block>,
     pub origin: Origin,
@@ -369,20 +408,27 @@ pub fn visit_text(doc: &Document, f: &mut dyn FnMut(&str, &Origin)) {
         line: 0,
     };
     let m = &doc.meta;
+    f(&m.title, &meta_origin);
+    let c = &m.cover;
     for s in [
-        &m.title,
-        &m.cover.region_line,
-        &m.cover.title,
-        &m.cover.year_line,
-        &m.cover.compiler_line,
-        &m.cover.date_line,
-        &m.declaration.title,
-        &m.declaration.text,
-        &m.declaration.unit,
-        &m.declaration.representative,
-        &m.declaration.date,
-    ] {
+        &c.region_line,
+        &c.title,
+        &c.year_line,
+        &c.compiler_line,
+        &c.date_line,
+    ]
+    .into_iter()
+    .flatten()
+    {
         f(s, &meta_origin);
+    }
+    if let Some(d) = &m.declaration {
+        for s in [&d.title, &d.text, &d.unit, &d.representative, &d.date] {
+            f(s, &meta_origin);
+        }
+    }
+    if let Some(t) = &doc.preface_title {
+        f(t, &meta_origin);
     }
     if let Some(t) = &m.team {
         f(&t.title, &meta_origin);
@@ -401,15 +447,26 @@ pub fn visit_text(doc: &Document, f: &mut dyn FnMut(&str, &Origin)) {
         for x in i {
             match x {
                 Inline::Text(t) => f(t, o),
-                Inline::Strong(c) | Inline::Emph(c) => inl(c, o, f),
+                Inline::Strong(c) | Inline::Emph(c) | Inline::Sup(c) | Inline::Sub(c) => {
+                    inl(c, o, f)
+                }
                 Inline::Ref { label, .. } => f(label, o),
+                Inline::RefRange {
+                    from_label,
+                    to_label,
+                    ..
+                } => {
+                    f(from_label, o);
+                    f(RANGE_WORD, o);
+                    f(to_label, o);
+                }
                 Inline::LineBreak => {}
             }
         }
     }
     fn table(t: &Table, f: &mut dyn FnMut(&str, &Origin)) {
         let o = &t.origin;
-        f(&t.caption, o);
+        inl(&t.caption, o, f);
         for s in t.unit.iter().chain(t.name_line.iter()) {
             f(s, o);
         }
@@ -430,7 +487,7 @@ pub fn visit_text(doc: &Document, f: &mut dyn FnMut(&str, &Origin)) {
                 Block::List(l) => l.items.iter().for_each(|i| blocks(i, f)),
                 Block::Table(t) => table(t, f),
                 Block::Figure(x) => {
-                    f(&x.caption, &x.origin);
+                    inl(&x.caption, &x.origin, f);
                     for i in &x.images {
                         if let Some(c) = &i.caption {
                             f(c, &x.origin);
@@ -448,8 +505,11 @@ pub fn visit_text(doc: &Document, f: &mut dyn FnMut(&str, &Origin)) {
                     }
                 }
                 Block::Case(c) => {
-                    f(&c.title, &c.origin);
-                    for s in c.subtitle.iter().chain(c.unit.iter()) {
+                    inl(&c.title, &c.origin, f);
+                    if let Some(s) = &c.subtitle {
+                        inl(s, &c.origin, f);
+                    }
+                    if let Some(s) = &c.unit {
                         f(s, &c.origin);
                     }
                     blocks(&c.blocks, f);

@@ -31,7 +31,9 @@ impl Number {
     pub fn running(&self) -> String {
         match self.scheme {
             NumberingScheme::Chinese => super::numerals::chinese(u64::from(self.n)),
-            NumberingScheme::Chapter | NumberingScheme::Continuous => self.n.to_string(),
+            NumberingScheme::Chapter | NumberingScheme::Continuous | NumberingScheme::None => {
+                self.n.to_string()
+            }
         }
     }
 

@@ -57,14 +57,85 @@ pub enum Source {
     Caption,
 }
 
-/// Copies `text`, replacing each reference `@tbl-…`, `@fig-…`, `@case-…` or
-/// `@sec-…` with what `on_ref` writes for its id (given without the `@`).
-pub fn replace(text: &str, source: Source, mut on_ref: impl FnMut(&str, &mut String)) -> String {
+/// One item of a reference: an id, or a range between two ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item<'a> {
+    One(&'a str),
+    Range(&'a str, &'a str),
+}
+
+/// Reads a bracketed reference list at the start of `s` (just after its
+/// `[`): `@a; @b]`, `@a--@c]` or a mix (`@a; @b--@d]`), spaces allowed
+/// around `;` and `--`. Returns the items and the length read (up to and
+/// with the `]`).
+fn group_at(s: &str) -> Option<(Vec<Item<'_>>, usize)> {
+    let mut items = Vec::new();
+    let mut pos = 0;
+    let skip_spaces = |pos: &mut usize| {
+        while s[*pos..].starts_with(' ') {
+            *pos += 1;
+        }
+    };
+    let id = |pos: &mut usize| -> Option<&str> {
+        let rest = s.get(*pos..)?.strip_prefix('@')?;
+        let id = id_at(rest)?;
+        *pos += 1 + id.len();
+        Some(id)
+    };
+    loop {
+        skip_spaces(&mut pos);
+        let first = id(&mut pos)?;
+        skip_spaces(&mut pos);
+        if s[pos..].starts_with("--") {
+            pos += 2;
+            skip_spaces(&mut pos);
+            let last = id(&mut pos)?;
+            items.push(Item::Range(first, last));
+            skip_spaces(&mut pos);
+        } else {
+            items.push(Item::One(first));
+        }
+        if s[pos..].starts_with(';') {
+            pos += 1;
+        } else if s[pos..].starts_with(']') {
+            pos += 1;
+            break;
+        } else {
+            return None;
+        }
+    }
+    // A single bare reference in brackets (`[@tbl-a]`) is a list of one.
+    Some((items, pos))
+}
+
+/// Copies `text`, replacing each reference with what `on_ref` writes for
+/// it: a single `@tbl-…`, `@fig-…`, `@case-…` or `@sec-…` (given as one
+/// [`Item::One`], without the `@`), or a bracketed list `[@a; @b]` or range
+/// `[@a--@c]` (its items in order; the brackets go too).
+pub fn replace(
+    text: &str,
+    source: Source,
+    mut on_ref: impl FnMut(&[Item<'_>], &mut String),
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
-    while let Some(k) = text[pos..].find('@') {
+    while let Some(k) = text[pos..].find(['@', '[']) {
         let at = pos + k;
         out.push_str(&text[pos..at]);
+        let escaped = source == Source::Markdown && text[..at].ends_with('\\');
+        if text[at..].starts_with('[') {
+            match group_at(&text[at + 1..]).filter(|_| !escaped) {
+                Some((items, len)) => {
+                    on_ref(&items, &mut out);
+                    pos = at + 1 + len;
+                }
+                None => {
+                    out.push('[');
+                    pos = at + 1;
+                }
+            }
+            continue;
+        }
         let blocked = match source {
             Source::Markdown => text[..at]
                 .chars()
@@ -77,7 +148,7 @@ pub fn replace(text: &str, source: Source, mut on_ref: impl FnMut(&str, &mut Str
         };
         match id_at(&text[at + 1..]).filter(|_| !blocked) {
             Some(id) => {
-                on_ref(id, &mut out);
+                on_ref(&[Item::One(id)], &mut out);
                 pos = at + 1 + id.len();
             }
             None => {
@@ -90,16 +161,55 @@ pub fn replace(text: &str, source: Source, mut on_ref: impl FnMut(&str, &mut Str
     out
 }
 
+/// Items written as one string (`tbl-a;tbl-b>tbl-d`: `;` between items,
+/// `>` between the ends of a range; neither can stand in an id), and read
+/// back.
+pub fn encode(items: &[Item<'_>]) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .map(|i| match i {
+            Item::One(a) => a.to_string(),
+            Item::Range(a, b) => format!("{a}>{b}"),
+        })
+        .collect();
+    parts.join(";")
+}
+
+/// The items of a string written by [`encode`].
+pub fn decode(s: &str) -> Vec<Item<'_>> {
+    s.split(';')
+        .map(|p| match p.split_once('>') {
+            Some((a, b)) => Item::Range(a, b),
+            None => Item::One(p),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn bracket(text: &str, source: Source) -> String {
-        replace(text, source, |id, out| {
+        replace(text, source, |items, out| {
             out.push('[');
-            out.push_str(id);
+            out.push_str(&encode(items));
             out.push(']');
         })
+    }
+
+    #[test]
+    fn lists_and_ranges() {
+        let m = |t: &str| bracket(t, Source::Markdown);
+        assert_eq!(m("见[@tbl-a; @tbl-b]。"), "见[tbl-a;tbl-b]。");
+        assert_eq!(m("见[@tbl-a--@tbl-c]"), "见[tbl-a>tbl-c]");
+        assert_eq!(m("[@fig-a ; @fig-b -- @fig-d]"), "[fig-a;fig-b>fig-d]");
+        assert_eq!(m("[@tbl-a]"), "[tbl-a]");
+        // Not a list: stays as written, single references still read.
+        assert_eq!(m("[注] [@tbl-a, @tbl-b] \\[@tbl-c]"), "[注] [[tbl-a], [tbl-b]] \\[[tbl-c]]");
+        assert_eq!(
+            decode("a;b>c"),
+            vec![Item::One("a"), Item::Range("b", "c")]
+        );
     }
 
     #[test]

@@ -32,6 +32,34 @@ pub struct ValidationConfig {
         description = "自定义的数字校验，每条写 sum 或 ratio，再写 equals，如 { \"sum\": \"schools[].students_cur\", \"equals\": \"indicators.policy.students[1]\" }。"
     )]
     pub checks: Vec<CheckConfig>,
+    /// Known discrepancies in the published figures: each turns the one
+    /// finding it names into a note (printed with its reason); every other
+    /// finding stays an error.
+    #[serde(default)]
+    #[schemars(
+        description = "已知并接受的数据出入：每条写 field（数值的路径，如 \"totals.dual_teacher_pct\"、\"indicators.scorecard.placed[1]\"）或 check（自定义校验的 label），再写 reason（理由）。这一条校验结果降为提示（note），连同理由印出；其余校验照常报错。"
+    )]
+    pub accept: Vec<AcceptConfig>,
+}
+
+/// One accepted discrepancy: the value (or the declared check) it concerns
+/// and why it stands.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptConfig {
+    /// The data path of the value the finding is about.
+    #[serde(default)]
+    #[schemars(
+        description = "校验结果所指数值的路径，与报错信息中的路径相同，如 \"totals.dual_teacher_pct\"、\"indicators.scorecard.placed[1]\"。与 check 二选一。"
+    )]
+    pub field: Option<String>,
+    /// The label of a declared check.
+    #[serde(default)]
+    #[schemars(description = "自定义校验的 label，如“在校生合计”。与 field 二选一。")]
+    pub check: Option<String>,
+    /// Why the published figures stand as they are.
+    #[schemars(description = "接受这一出入的理由，随提示一同印出，如“原始公报数据如此”。")]
+    pub reason: String,
 }
 
 /// One declared check. Paths name template data: `totals.students`,

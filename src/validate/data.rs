@@ -3,13 +3,15 @@
 //! 0–100, rates consistent with the counts they come from, year-over-year
 //! jumps) and the checks a project declares between its datasets.
 
-use crate::error::Collector;
+use crate::error::{Collector, Diagnostic, Severity};
 use crate::model::Document;
 use crate::model::indicators::{TableSchema, schemas};
-use crate::model::validation::{CheckConfig, PathOrPaths};
+use crate::model::validation::{AcceptConfig, CheckConfig, PathOrPaths};
 use serde_json::Value;
 
-/// Runs every data check. Errors become warnings with `allow_errors`.
+/// Runs every data check. A finding the project accepts
+/// (`validation.accept`) becomes a note with its reason; the other errors
+/// become warnings with `allow_errors`.
 pub fn check(doc: &Document, out: &mut Collector) {
     let mut found = Collector::default();
     let v = &doc.data.validation;
@@ -26,11 +28,39 @@ pub fn check(doc: &Document, out: &mut Collector) {
         };
         check_indicators(&file, values, doc.meta.year, &yoy, &mut found);
     }
+    let mut labels = vec![None; found.diagnostics.len()];
     for (i, c) in v.checks.iter().enumerate() {
         declared(doc, i, c, &mut found);
+        labels.resize(found.diagnostics.len(), c.label.clone());
     }
-    for d in found.diagnostics {
-        if v.allow_errors {
+    let mut used = vec![false; v.accept.len()];
+    for (i, a) in v.accept.iter().enumerate() {
+        if a.field.is_some() == a.check.is_some() {
+            out.error(
+                format!("report.json: validation.accept[{i}]"),
+                "expected either `field` (the path of a value) or `check` (the label of a check)",
+            );
+            used[i] = true;
+        }
+    }
+    for (d, label) in found.diagnostics.into_iter().zip(labels) {
+        let accepted = (d.severity == Severity::Error)
+            .then(|| {
+                v.accept
+                    .iter()
+                    .position(|a| accepts(a, &d, label.as_deref()))
+            })
+            .flatten();
+        if let Some(k) = accepted {
+            used[k] = true;
+            out.diagnostics.push(Diagnostic::note(
+                d.location,
+                format!(
+                    "{} — accepted (validation.accept[{k}]): {}",
+                    d.message, v.accept[k].reason
+                ),
+            ));
+        } else if v.allow_errors && d.severity == Severity::Error {
             out.warning(
                 d.location,
                 format!("{} (allowed by validation.allow_errors)", d.message),
@@ -39,6 +69,47 @@ pub fn check(doc: &Document, out: &mut Collector) {
             out.diagnostics.push(d);
         }
     }
+    for (k, a) in v.accept.iter().enumerate() {
+        if !used[k] {
+            let what = match (&a.field, &a.check) {
+                (Some(f), _) => format!("no data check finds anything wrong with `{f}`"),
+                (_, Some(c)) => format!("no check labelled “{c}” finds anything wrong"),
+                _ => String::new(),
+            };
+            out.warning(
+                format!("report.json: validation.accept[{k}]"),
+                format!("{what}: remove this entry (the figures agree now, or the path or label is misspelt)"),
+            );
+        }
+    }
+}
+
+/// The data path of a finding: its location after the file
+/// (`data/indicators.json: scorecard.placed[1]` → `scorecard.placed[1]`).
+fn finding_path(d: &Diagnostic) -> &str {
+    d.location
+        .split_once(": ")
+        .map(|(_, p)| p)
+        .unwrap_or("")
+}
+
+/// Whether an accepted discrepancy covers a finding: the same value (a path
+/// as in the message, the indicator tables' with or without `indicators.`;
+/// a path without an index covers every index), or the declared check with
+/// that label.
+fn accepts(a: &AcceptConfig, d: &Diagnostic, label: Option<&str>) -> bool {
+    if let Some(c) = &a.check {
+        return label == Some(c.as_str());
+    }
+    let Some(field) = &a.field else { return false };
+    let path = finding_path(d);
+    let field = field.trim();
+    let covers = |p: &str| {
+        p == field
+            || p.strip_prefix(field)
+                .is_some_and(|rest| rest.starts_with(['[', '.']))
+    };
+    !path.is_empty() && (covers(path) || covers(&format!("indicators.{path}")))
 }
 
 /// When a year-over-year change is worth a warning.
@@ -54,8 +125,10 @@ fn num(v: &Value) -> Result<Option<f64>, String> {
         Value::Null => Ok(None),
         Value::Number(n) => Ok(n.as_f64()),
         Value::String(s) if s.trim() == "-" || s.trim().is_empty() => Ok(None),
+        // `93.80%`: the number written as a percentage.
         Value::String(s) => s
             .trim()
+            .trim_end_matches('%')
             .replace(',', "")
             .parse::<f64>()
             .map(Some)
@@ -404,11 +477,44 @@ fn one_number(ctx: &serde_json::Map<String, Value>, path: &str) -> Result<(f64, 
         .ok_or_else(|| format!("`{path}` is empty"))
 }
 
+/// Where a value of a data path lives: `data/totals.json: totals.x` (the
+/// file of the path's dataset), or report.json when no dataset holds it.
+fn value_location(doc: &Document, path: &str) -> String {
+    let file = path
+        .split(['.', '['])
+        .next()
+        .and_then(|d| doc.data.files.get(d))
+        .cloned()
+        .unwrap_or_else(|| "report.json".into());
+    format!("{file}: {path}")
+}
+
+/// A declared check that cannot be computed: a path that names no value
+/// (the check's mistake, in report.json) or a value that is not a number
+/// (the data's, in its file).
+enum Failure {
+    Path(String),
+    Value { path: String, message: String },
+}
+
+fn one_value(ctx: &serde_json::Map<String, Value>, path: &str) -> Result<(f64, usize), Failure> {
+    one_number(ctx, path).map_err(|message| {
+        if resolve(ctx, path).is_ok_and(|v| v.len() == 1) {
+            Failure::Value {
+                path: path.to_string(),
+                message,
+            }
+        } else {
+            Failure::Path(message)
+        }
+    })
+}
+
 fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collector) {
     let ctx = &doc.data.context;
-    let loc = format!("report.json: validation.checks[{index}]");
+    let decl = format!("report.json: validation.checks[{index}]");
     let name = c.label.clone().unwrap_or_else(|| c.equals.clone());
-    let computed: Result<(f64, String), String> = match (&c.sum, &c.ratio) {
+    let computed: Result<(f64, String), Failure> = match (&c.sum, &c.ratio) {
         (Some(paths), None) => {
             let paths: Vec<String> = match paths {
                 PathOrPaths::One(p) => vec![p.clone()],
@@ -419,14 +525,19 @@ fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collecto
             for p in &paths {
                 match resolve(ctx, p) {
                     Ok(vals) => {
-                        for (_, v) in vals {
+                        for (at, v) in vals {
                             match num(&v) {
                                 Ok(x) => total += x.unwrap_or(0.0),
-                                Err(e) => err = Some(format!("`{p}`: {e}")),
+                                Err(e) => {
+                                    err = Some(Failure::Value {
+                                        path: at,
+                                        message: e,
+                                    })
+                                }
                             }
                         }
                     }
-                    Err(e) => err = Some(e),
+                    Err(e) => err = Some(Failure::Path(e)),
                 }
             }
             match err {
@@ -434,10 +545,13 @@ fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collecto
                 None => Ok((total, format!("the sum of {}", paths.join(" + ")))),
             }
         }
-        (None, Some([a, b])) => one_number(ctx, a).and_then(|(x, _)| {
-            let (y, _) = one_number(ctx, b)?;
+        (None, Some([a, b])) => one_value(ctx, a).and_then(|(x, _)| {
+            let (y, _) = one_value(ctx, b)?;
             if y == 0.0 {
-                return Err(format!("`{b}` is 0"));
+                return Err(Failure::Value {
+                    path: b.clone(),
+                    message: format!("`{b}` is 0"),
+                });
             }
             let r = if c.percent { x / y * 100.0 } else { x / y };
             Ok((
@@ -445,33 +559,32 @@ fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collecto
                 format!("{a} ÷ {b}{}", if c.percent { " × 100" } else { "" }),
             ))
         }),
-        _ => Err("a check takes either `sum` or `ratio`".into()),
+        _ => Err(Failure::Path("a check takes either `sum` or `ratio`".into())),
     };
-    let expected = one_number(ctx, &c.equals);
+    let expected = one_value(ctx, &c.equals);
     match (computed, expected) {
         (Ok((got, how)), Ok((want, decimals))) => {
             let tol = c
                 .tolerance
                 .unwrap_or(0.5 * 10f64.powi(-(decimals as i32)) + 1e-9);
             if (got - want).abs() > tol {
-                let file = c
-                    .equals
-                    .split(['.', '['])
-                    .next()
-                    .and_then(|d| doc.data.files.get(d))
-                    .cloned()
-                    .unwrap_or_else(|| "report.json".into());
                 errors.error(
-                    format!("{file}: {}", c.equals),
+                    value_location(doc, &c.equals),
                     format!(
-                        "{name}: {} is {want}, but {how} is {}",
+                        "{name}: {} is {want}, but {how} is {} (check declared at {decl})",
                         c.equals,
                         round(got, decimals.max(2))
                     ),
                 );
             }
         }
-        (Err(e), _) | (_, Err(e)) => errors.error(loc, e),
+        (Err(Failure::Value { path, message }), _) | (_, Err(Failure::Value { path, message })) => {
+            errors.error(
+                value_location(doc, &path),
+                format!("{name}: {message} (check declared at {decl})"),
+            )
+        }
+        (Err(Failure::Path(e)), _) | (_, Err(Failure::Path(e))) => errors.error(decl, e),
     }
 }
 

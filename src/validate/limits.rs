@@ -39,7 +39,7 @@ fn walk(blocks: &[Block], images: &mut usize, errors: &mut Collector) {
             Block::Heading(h) => title_length(&Inline::plain(&h.text), &h.origin, errors),
             Block::Table(t) => table(t, errors),
             Block::Figure(f) => {
-                title_length(&f.caption, &f.origin, errors);
+                title_length(&Inline::plain(&f.caption), &f.origin, errors);
                 *images += f.images.len();
                 if f.images.len() > MAX_FIGURE_IMAGES {
                     errors.error(
@@ -58,7 +58,7 @@ fn walk(blocks: &[Block], images: &mut usize, errors: &mut Collector) {
                 }
             }
             Block::Case(c) => {
-                title_length(&c.title, &c.origin, errors);
+                title_length(&Inline::plain(&c.title), &c.origin, errors);
                 walk(&c.blocks, images, errors)
             }
             Block::List(l) => l.items.iter().for_each(|i| walk(i, images, errors)),
@@ -82,7 +82,7 @@ fn title_length(text: &str, origin: &Origin, errors: &mut Collector) {
 }
 
 fn table(t: &Table, errors: &mut Collector) {
-    title_length(&t.caption, &t.origin, errors);
+    title_length(&Inline::plain(&t.caption), &t.origin, errors);
     if t.rows.len() > MAX_TABLE_ROWS {
         errors.error(
             t.origin.to_string(),

@@ -8,12 +8,24 @@ use crate::error::{Collector, Diagnostic, Result};
 use crate::model::*;
 use std::collections::HashMap;
 
+/// What an id names, for references: the label printed for it, where it
+/// was given, and its place in the report (for ranges).
+#[derive(Debug, Clone)]
+struct Target {
+    label: String,
+    origin: Origin,
+    order: usize,
+}
+
+type Labels = HashMap<String, Target>;
+
 /// Numbers the document and resolves references. Returns warnings; fails
 /// with every error found (duplicate ids, unknown references).
 pub fn check(doc: &mut Document) -> Result<Vec<Diagnostic>> {
     let mut errors = Collector::default();
-    let mut labels: HashMap<String, (String, Origin)> = HashMap::new();
+    let mut labels: Labels = HashMap::new();
     let mut numberer = Numberer::new(doc.style.clone(), doc.house.captions.clone());
+
     for (ci, chapter) in doc.chapters.iter_mut().enumerate() {
         numberer.chapter(ci as u32 + 1);
         numberer.heading(&mut chapter.heading, &mut labels, &mut errors);
@@ -110,19 +122,19 @@ impl Numberer {
 
     fn chapter(&mut self, n: u32) {
         self.chapter = n;
-        if self.style.numbering == NumberingScheme::Chapter {
+        let per_chapter = |k| self.style.numbering.of(k) == NumberingScheme::Chapter;
+        if per_chapter(NumberKind::Table) {
             self.tables = 0;
+        }
+        if per_chapter(NumberKind::Figure) {
             self.figures = 0;
+        }
+        if per_chapter(NumberKind::Case) {
             self.cases = 0;
         }
     }
 
-    fn heading(
-        &mut self,
-        h: &mut Heading,
-        labels: &mut HashMap<String, (String, Origin)>,
-        errors: &mut Collector,
-    ) {
+    fn heading(&mut self, h: &mut Heading, labels: &mut Labels, errors: &mut Collector) {
         let level = (h.level as usize).clamp(1, 6);
         if !h.unnumbered {
             self.headings[level - 1] += 1;
@@ -140,29 +152,39 @@ impl Numberer {
         }
     }
 
+    /// Numbers a table, figure or case by its kind's scheme; an unnumbered
+    /// one (`none`) is cited by its caption.
     fn number(
         &mut self,
         num: &mut Numbered,
         kind: NumberKind,
+        caption: &[Inline],
         origin: &Origin,
-        labels: &mut HashMap<String, (String, Origin)>,
+        labels: &mut Labels,
         errors: &mut Collector,
     ) {
+        let scheme = self.style.numbering.of(kind);
         let (counter, word) = match kind {
             NumberKind::Table => (&mut self.tables, &self.captions.table),
             NumberKind::Figure => (&mut self.figures, &self.captions.figure),
             NumberKind::Case => (&mut self.cases, &self.captions.case),
         };
-        *counter += 1;
-        let number = Number {
-            kind,
-            chapter: (self.style.numbering == NumberingScheme::Chapter).then_some(self.chapter),
-            n: *counter,
-            scheme: self.style.numbering,
+        let label = if scheme == NumberingScheme::None {
+            num.number = None;
+            num.label = String::new();
+            Inline::one_line(caption)
+        } else {
+            *counter += 1;
+            let number = Number {
+                kind,
+                chapter: (scheme == NumberingScheme::Chapter).then_some(self.chapter),
+                n: *counter,
+                scheme,
+            };
+            num.number = Some(number);
+            num.label = number.label(word);
+            num.label.clone()
         };
-        let label = number.label(word);
-        num.number = Some(number);
-        num.label = label.clone();
         if let Some(id) = &num.id {
             register(labels, id, label, origin, errors);
         }
@@ -171,7 +193,7 @@ impl Numberer {
     fn blocks(
         &mut self,
         blocks: &mut [Block],
-        labels: &mut HashMap<String, (String, Origin)>,
+        labels: &mut Labels,
         errors: &mut Collector,
         in_case: bool,
     ) {
@@ -185,16 +207,24 @@ impl Numberer {
                     }
                 }
                 Block::Table(t) => {
-                    let o = t.origin.clone();
-                    self.number(&mut t.num, NumberKind::Table, &o, labels, errors)
+                    let (o, cap) = (t.origin.clone(), t.caption.clone());
+                    self.number(&mut t.num, NumberKind::Table, &cap, &o, labels, errors)
                 }
                 Block::Figure(f) => {
-                    let o = f.origin.clone();
-                    self.number(&mut f.num, NumberKind::Figure, &o, labels, errors)
+                    let (o, cap) = (f.origin.clone(), f.caption.clone());
+                    if cap.is_empty()
+                        && self.style.numbering.of(NumberKind::Figure) != NumberingScheme::None
+                    {
+                        errors.error(
+                            o.to_string(),
+                            "missing `caption=\"…\"`: a numbered figure needs a caption (for an image on its own, write ![图题](path)); only with `\"figures\": \"none\"` numbering may a figure go without one",
+                        );
+                    }
+                    self.number(&mut f.num, NumberKind::Figure, &cap, &o, labels, errors)
                 }
                 Block::Case(c) => {
-                    let o = c.origin.clone();
-                    self.number(&mut c.num, NumberKind::Case, &o, labels, errors);
+                    let (o, cap) = (c.origin.clone(), c.title.clone());
+                    self.number(&mut c.num, NumberKind::Case, &cap, &o, labels, errors);
                     self.blocks(&mut c.blocks, labels, errors, true);
                 }
             }
@@ -202,21 +232,23 @@ impl Numberer {
     }
 }
 
-fn register(
-    labels: &mut HashMap<String, (String, Origin)>,
-    id: &str,
-    label: String,
-    origin: &Origin,
-    errors: &mut Collector,
-) {
-    if let Some((_, first)) = labels.get(id) {
+fn register(labels: &mut Labels, id: &str, label: String, origin: &Origin, errors: &mut Collector) {
+    if let Some(first) = labels.get(id) {
         errors.error(
             origin.to_string(),
-            format!("duplicate id `{id}` (first used at {first})"),
+            format!("duplicate id `{id}` (first used at {})", first.origin),
         );
         return;
     }
-    labels.insert(id.to_string(), (label, origin.clone()));
+    let order = labels.len();
+    labels.insert(
+        id.to_string(),
+        Target {
+            label,
+            origin: origin.clone(),
+            order,
+        },
+    );
 }
 
 /// The printed number of a heading at `counters.len()` levels deep.
@@ -241,11 +273,7 @@ pub fn heading_number(scheme: HeadingScheme, counters: &[u64]) -> String {
     }
 }
 
-fn resolve_blocks(
-    blocks: &mut [Block],
-    labels: &HashMap<String, (String, Origin)>,
-    errors: &mut Collector,
-) {
+fn resolve_blocks(blocks: &mut [Block], labels: &Labels, errors: &mut Collector) {
     for b in blocks {
         match b {
             Block::Heading(h) => resolve_inlines(&mut h.text, labels, &h.origin, errors),
@@ -257,7 +285,7 @@ fn resolve_blocks(
             }
             Block::Table(t) => {
                 let o = t.origin.clone();
-                resolve_caption(&mut t.caption, labels, &o, errors);
+                resolve_in(&mut t.caption, labels, &o, errors, IN_CAPTION);
                 for row in &mut t.rows {
                     for cell in row {
                         resolve_inlines(&mut cell.content, labels, &o, errors);
@@ -267,56 +295,92 @@ fn resolve_blocks(
                     resolve_inlines(n, labels, &o, errors);
                 }
             }
-            Block::Figure(f) => resolve_caption(&mut f.caption, labels, &f.origin, errors),
+            Block::Figure(f) => resolve_in(&mut f.caption, labels, &f.origin, errors, IN_CAPTION),
             Block::Case(c) => {
-                resolve_caption(&mut c.title, labels, &c.origin, errors);
+                resolve_in(&mut c.title, labels, &c.origin, errors, IN_CAPTION);
+                if let Some(s) = &mut c.subtitle {
+                    resolve_in(s, labels, &c.origin, errors, IN_CAPTION);
+                }
                 resolve_blocks(&mut c.blocks, labels, errors)
             }
         }
     }
 }
 
-/// `@tbl-x` in a caption (an attribute value) becomes its label, as in text.
-fn resolve_caption(
-    caption: &mut String,
-    labels: &HashMap<String, (String, Origin)>,
-    origin: &Origin,
-    errors: &mut Collector,
-) {
-    *caption = refs::replace(caption, refs::Source::Caption, |id, out| {
-        match labels.get(id) {
-            Some((label, _)) => out.push_str(label),
-            None => {
-                errors.error(
-                    origin.to_string(),
-                    format!("reference `@{id}` in a caption points to no table, figure, case or section with that id"),
-                );
-                out.push('@');
-                out.push_str(id);
-            }
-        }
-    });
+/// How an error names where a reference stands: in text, or in a caption.
+const IN_TEXT: &str = "";
+const IN_CAPTION: &str = " in a caption";
+
+fn resolve_inlines(inlines: &mut [Inline], labels: &Labels, origin: &Origin, errors: &mut Collector) {
+    resolve_in(inlines, labels, origin, errors, IN_TEXT)
 }
 
-fn resolve_inlines(
+/// The label of `id`, or an error (and the reference as written).
+fn lookup(id: &str, labels: &Labels, origin: &Origin, errors: &mut Collector, place: &str) -> String {
+    match labels.get(id) {
+        Some(t) if t.label.is_empty() => {
+            errors.error(
+                origin.to_string(),
+                format!("reference `@{id}`{place} names a figure, table or case that has neither a number nor a caption: there is nothing to print for it"),
+            );
+            format!("@{id}")
+        }
+        Some(t) => t.label.clone(),
+        None => {
+            errors.error(
+                origin.to_string(),
+                format!("reference `@{id}`{place} points to no table, figure, case or section with that id"),
+            );
+            format!("@{id}")
+        }
+    }
+}
+
+/// The kind of thing an id names, by its prefix (`tbl-` …).
+fn prefix_of(id: &str) -> &'static str {
+    refs::PREFIXES
+        .iter()
+        .find(|p| id.starts_with(**p))
+        .copied()
+        .unwrap_or("")
+}
+
+fn resolve_in(
     inlines: &mut [Inline],
-    labels: &HashMap<String, (String, Origin)>,
+    labels: &Labels,
     origin: &Origin,
     errors: &mut Collector,
+    place: &str,
 ) {
     for i in inlines {
         match i {
-            Inline::Ref { target, label } => match labels.get(target.as_str()) {
-                Some((l, _)) => *label = l.clone(),
-                None => {
+            Inline::Ref { target, label } => *label = lookup(target, labels, origin, errors, place),
+            Inline::RefRange {
+                from,
+                to,
+                from_label,
+                to_label,
+            } => {
+                *from_label = lookup(from, labels, origin, errors, place);
+                *to_label = lookup(to, labels, origin, errors, place);
+                let range = format!("[@{from}--@{to}]");
+                if prefix_of(from) != prefix_of(to) {
                     errors.error(
                         origin.to_string(),
-                        format!("reference `@{target}` points to no table, figure, case or section with that id"),
+                        format!("reference range `{range}`{place} joins two kinds of things: both ends must be tables, figures, cases or sections"),
                     );
-                    *label = format!("@{target}");
+                } else if let (Some(a), Some(b)) = (labels.get(from.as_str()), labels.get(to.as_str()))
+                    && a.order >= b.order
+                {
+                    errors.error(
+                        origin.to_string(),
+                        format!("reference range `{range}`{place} runs backwards or to itself: `@{from}` must come before `@{to}`"),
+                    );
                 }
-            },
-            Inline::Strong(c) | Inline::Emph(c) => resolve_inlines(c, labels, origin, errors),
+            }
+            Inline::Strong(c) | Inline::Emph(c) | Inline::Sup(c) | Inline::Sub(c) => {
+                resolve_in(c, labels, origin, errors, place)
+            }
             _ => {}
         }
     }

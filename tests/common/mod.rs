@@ -31,6 +31,7 @@ pub fn build(dir: &Path) -> (nianbao::Checked, Vec<u8>) {
     (checked, pdf)
 }
 
+pub mod pdfgeom;
 pub mod pdftext;
 
 /// The text of every page, in page order.

@@ -21,7 +21,7 @@ fn hex_string(tok: &str) -> String {
 }
 
 /// Parses the `bfchar`/`bfrange` sections of a ToUnicode CMap.
-fn parse_cmap(text: &str) -> CMap {
+pub(crate) fn parse_cmap(text: &str) -> CMap {
     let mut map = CMap::new();
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace())

@@ -33,10 +33,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use typst::syntax::{LinkedNode, SyntaxKind};
 
+/// One fuzz target: takes an input, panics on a bug.
+pub type Target = fn(&[u8]) -> bool;
+
 /// The fuzz targets, by name (the folders of `fuzz/corpus/` and `tests/fuzz_corpus/`).
 /// Each returns whether the input got through to the last step (the
 /// regression test checks that some do, so the harness keeps reaching it).
-pub const TARGETS: &[(&str, fn(&[u8]) -> bool)] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("markdown", markdown),
     ("template_markdown", template_markdown),
     ("project_files", project_files),

@@ -32,8 +32,11 @@ pub(super) fn walk(
     scope: Scope,
     in_figure: bool,
 ) -> Vec<Raw> {
-    let opts =
-        Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_FOOTNOTES;
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SUPERSCRIPT
+        | Options::ENABLE_SUBSCRIPT;
     let marked = escape_reference_definitions(mark_refs(text), opts);
     let events: Vec<(Event<'_>, Range<usize>)> =
         Parser::new_ext(&marked, opts).into_offset_iter().collect();
@@ -149,8 +152,13 @@ impl<'e> EventParser<'_, '_, 'e> {
                 }
                 Event::Start(Tag::HtmlBlock) => {
                     let origin = self.origin_at(range.start);
-                    let text = self.raw_text(TagEnd::HtmlBlock);
-                    out.push(Raw::Block(literal_paragraph(&text, origin)));
+                    // `<br>` breaks the line here too; other HTML prints as written.
+                    let text = crate::model::markup::br_to_newline(
+                        &self.raw_text(TagEnd::HtmlBlock),
+                    );
+                    if !text.trim().is_empty() {
+                        out.push(Raw::Block(literal_paragraph(&text, origin)));
+                    }
                 }
                 Event::End(TagEnd::BlockQuote(_)) => {}
                 Event::Rule => {

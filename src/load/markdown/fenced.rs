@@ -33,7 +33,21 @@ impl Ctx<'_> {
         let caption = attrs.required("caption", &origin, self.errors)?;
         let blocks = self.nodes_in(children, scope, true);
         let mut table: Option<Table> = None;
-        if attrs.values.contains_key("dataset") {
+        let bound = attrs.values.contains_key("dataset");
+        if !bound {
+            // A pipe table has no use for the attributes of a bound table.
+            for key in crate::load::bound_table::KEYS {
+                if attrs.values.contains_key(*key) {
+                    self.errors.error(
+                        origin.to_string(),
+                        format!(
+                            "`{key}=` works only on a table made from a dataset (`dataset=…`); a pipe table is printed as written (add a 合计 row to the table itself)"
+                        ),
+                    );
+                }
+            }
+        }
+        if bound {
             match crate::load::bound_table::build(&attrs.values, self.data, &origin) {
                 Ok(t) => table = Some(t),
                 Err(e) => {
@@ -72,7 +86,7 @@ impl Ctx<'_> {
             return None;
         };
         table.num.id = id;
-        table.caption = caption;
+        table.caption = super::caption_inlines(&caption);
         table.unit = attrs.values.get("unit").cloned();
         table.notes = notes;
         table.origin = origin.clone();
@@ -133,7 +147,9 @@ impl Ctx<'_> {
     ) -> Option<Block> {
         attrs.check_keys(&["caption", "columns", "width"], &origin, self.errors);
         let id = attrs.checked_id(refs::FIGURE, &origin, self.errors);
-        let caption = attrs.required("caption", &origin, self.errors)?;
+        // A figure may go without a caption when figures are not numbered:
+        // the validator, which knows the numbering, decides.
+        let caption = optional_caption(attrs);
         let mut images = Vec::new();
         for node in children {
             match node {
@@ -193,7 +209,7 @@ impl Ctx<'_> {
             .ok()?;
         attrs.check_keys(crate::load::charts::KEYS, &origin, self.errors);
         let id = attrs.checked_id(refs::FIGURE, &origin, self.errors);
-        let caption = attrs.required("caption", &origin, self.errors)?;
+        let caption = optional_caption(attrs);
         let width = attrs.width(&origin, self.errors);
         let mut figure = Figure::new(id, caption, width, origin);
         figure.chart = Some(chart);
@@ -216,8 +232,11 @@ impl Ctx<'_> {
                 id,
                 ..Default::default()
             },
-            title,
-            subtitle: attrs.values.get("subtitle").cloned(),
+            title: super::caption_inlines(&title),
+            subtitle: attrs
+                .values
+                .get("subtitle")
+                .map(|s| super::caption_inlines(s)),
             unit: attrs.values.get("unit").cloned(),
             blocks,
             origin,
@@ -242,4 +261,14 @@ impl Ctx<'_> {
         }
         out
     }
+}
+
+/// The `caption="…"` of a figure or chart, if any (empty when left out).
+fn optional_caption(attrs: &Attrs) -> Vec<Inline> {
+    attrs
+        .values
+        .get("caption")
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| super::caption_inlines(c))
+        .unwrap_or_default()
 }

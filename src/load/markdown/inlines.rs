@@ -51,6 +51,10 @@ impl<'e> EventParser<'_, '_, 'e> {
     pub(super) fn inline_event(&mut self, ev: Event<'e>, range: Range<usize>, g: &mut Gathered) {
         match ev {
             Event::Text(t) => push_text_with_refs(&mut g.inlines, &t),
+            // `<br>` is the one HTML tag nianbao reads; any other prints as written.
+            Event::InlineHtml(t) | Event::Html(t) if crate::model::markup::is_br(&t) => {
+                g.inlines.push(Inline::LineBreak)
+            }
             Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
                 g.inlines.push(Inline::Text(unmark_refs(&t)))
             }
@@ -88,9 +92,17 @@ impl<'e> EventParser<'_, '_, 'e> {
                     Err(e) => self.ctx.errors.diagnostics.extend(e.diagnostics),
                 }
             }
-            Event::Start(Tag::Strikethrough)
-            | Event::Start(Tag::Superscript)
-            | Event::Start(Tag::Subscript) => {}
+            Event::Start(Tag::Superscript) => {
+                let inner = self.nested_inlines(TagEnd::Superscript, range.start);
+                g.images.extend(inner.images);
+                g.inlines.extend(script(inner.inlines, '^', Inline::Sup));
+            }
+            Event::Start(Tag::Subscript) => {
+                let inner = self.nested_inlines(TagEnd::Subscript, range.start);
+                g.images.extend(inner.images);
+                g.inlines.extend(script(inner.inlines, '~', Inline::Sub));
+            }
+            Event::Start(Tag::Strikethrough) => {}
             Event::End(_) => {}
             Event::Start(_) => {}
             Event::FootnoteReference(label) => {
@@ -114,6 +126,20 @@ impl<'e> EventParser<'_, '_, 'e> {
     }
 }
 
+/// A superscript or subscript when what it holds may be one (a few Latin
+/// letters, digits and signs: `m^2^`, `CO~2~`); otherwise the text as
+/// written, delimiters and all (`10~20人，30~40人` is a range, not a subscript).
+fn script(inner: Vec<Inline>, delimiter: char, make: fn(Vec<Inline>) -> Inline) -> Vec<Inline> {
+    let plain_text = inner.iter().all(|i| matches!(i, Inline::Text(_)));
+    if plain_text && crate::model::markup::script_ok(&Inline::plain(&inner)) {
+        return vec![make(inner)];
+    }
+    let mut out = vec![Inline::Text(delimiter.to_string())];
+    out.extend(inner);
+    out.push(Inline::Text(delimiter.to_string()));
+    out
+}
+
 /// Merges adjacent text, resolves soft breaks (nothing between two CJK
 /// characters, a space otherwise) and trims the ends.
 pub fn normalize(inlines: Vec<Inline>) -> Vec<Inline> {
@@ -129,6 +155,8 @@ pub fn normalize(inlines: Vec<Inline>) -> Vec<Inline> {
             }
             Inline::Strong(c) => out.push(Inline::Strong(normalize(c))),
             Inline::Emph(c) => out.push(Inline::Emph(normalize(c))),
+            Inline::Sup(c) => out.push(Inline::Sup(normalize(c))),
+            Inline::Sub(c) => out.push(Inline::Sub(normalize(c))),
             other => out.push(other),
         }
     }
@@ -172,8 +200,19 @@ fn resolve_breaks(inlines: &mut [Inline], chars: &[char], idx: &mut usize) {
                 }
                 *t = s;
             }
-            Inline::Strong(c) | Inline::Emph(c) => resolve_breaks(c, chars, idx),
+            Inline::Strong(c) | Inline::Emph(c) | Inline::Sup(c) | Inline::Sub(c) => {
+                resolve_breaks(c, chars, idx)
+            }
             Inline::Ref { label, .. } => *idx += label.chars().count(),
+            Inline::RefRange {
+                from_label,
+                to_label,
+                ..
+            } => {
+                *idx += from_label.chars().count()
+                    + crate::model::RANGE_WORD.chars().count()
+                    + to_label.chars().count()
+            }
             Inline::LineBreak => *idx += 1,
         }
     }

@@ -17,6 +17,7 @@
 //! Attribute lists are parsed and checked in [`super::attrs`]; what an `@id`
 //! reference is, in [`crate::model::refs`].
 
+mod caption;
 mod cursor;
 mod events;
 mod fenced;
@@ -32,6 +33,7 @@ use crate::error::Collector;
 use crate::model::*;
 use events::Raw;
 
+pub use caption::caption_inlines;
 pub use crate::model::refs::valid_id;
 pub use inlines::normalize;
 
@@ -216,14 +218,14 @@ impl Ctx<'_> {
                     let id = attrs.checked_id(crate::model::refs::FIGURE, &origin, self.errors);
                     let width = attrs.width(&origin, self.errors);
                     let (mut img, origin) = imgs.remove(0);
-                    let caption = img.caption.take().unwrap_or_default();
-                    if caption.trim().is_empty() {
-                        self.errors.error(
-                            origin.to_string(),
-                            "an image on its own needs a caption: write ![图题](path)",
-                        );
-                        continue;
-                    }
+                    // No caption is allowed when figures are not numbered:
+                    // the validator decides.
+                    let caption = img
+                        .caption
+                        .take()
+                        .filter(|c| !c.trim().is_empty())
+                        .map(|c| vec![Inline::Text(c)])
+                        .unwrap_or_default();
                     let mut figure = Figure::new(id, caption, width, origin);
                     figure.images = vec![img];
                     out.push(Block::Figure(figure));

@@ -13,18 +13,70 @@ pub(super) const REF_OPEN: char = '\u{E000}';
 pub(super) const REF_CLOSE: char = '\u{E001}';
 
 /// Wraps every reference (`@tbl-x`, `@fig-x`, `@case-x`, `@sec-x`, not after
-/// `\` or a letter or digit) in sentinels, without the `@`.
+/// `\` or a letter or digit; or a list or range in brackets) in sentinels,
+/// its items encoded by [`refs::encode`].
 pub(super) fn mark_refs(text: &str) -> String {
-    refs::replace(text, Source::Markdown, |id, out| {
+    refs::replace(text, Source::Markdown, |items, out| {
         out.push(REF_OPEN);
-        out.push_str(id);
+        out.push_str(&refs::encode(items));
         out.push(REF_CLOSE);
     })
 }
 
 /// Puts references found in code or raw HTML back as the text they were.
 pub(super) fn unmark_refs(text: &str) -> String {
-    text.replace(REF_OPEN, "@").replace(REF_CLOSE, "")
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(REF_OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + REF_OPEN.len_utf8()..];
+        let (inner, tail) = match after.find(REF_CLOSE) {
+            Some(end) => (&after[..end], &after[end + REF_CLOSE.len_utf8()..]),
+            None => (after, ""),
+        };
+        out.push_str(&written(inner));
+        rest = tail;
+    }
+    out.push_str(rest);
+    out.replace(REF_CLOSE, "")
+}
+
+/// A marked reference as the user wrote it (`@a`, `[@a; @b--@c]`).
+fn written(encoded: &str) -> String {
+    let items = refs::decode(encoded);
+    let one = |i: &refs::Item<'_>| match i {
+        refs::Item::One(a) => format!("@{a}"),
+        refs::Item::Range(a, b) => format!("@{a}--@{b}"),
+    };
+    match items.as_slice() {
+        [refs::Item::One(a)] if !encoded.is_empty() => format!("@{a}"),
+        _ => format!(
+            "[{}]",
+            items.iter().map(one).collect::<Vec<_>>().join("; ")
+        ),
+    }
+}
+
+/// The inlines of a reference's encoded items: a single reference, or the
+/// items of a list separated by `、`, a range as [`Inline::RefRange`].
+pub(super) fn ref_inlines(encoded: &str, out: &mut Vec<Inline>) {
+    for (i, item) in refs::decode(encoded).into_iter().enumerate() {
+        if i > 0 {
+            out.push(Inline::Text(crate::model::LIST_SEPARATOR.to_string()));
+        }
+        match item {
+            refs::Item::One(a) => out.push(Inline::Ref {
+                target: a.to_string(),
+                label: String::new(),
+            }),
+            refs::Item::Range(a, b) => out.push(Inline::RefRange {
+                from: a.to_string(),
+                to: b.to_string(),
+                from_label: String::new(),
+                to_label: String::new(),
+            }),
+        }
+    }
 }
 
 /// Appends `text` to `out`, its marked references as [`Inline::Ref`]s.
@@ -37,10 +89,7 @@ pub(super) fn push_text_with_refs(out: &mut Vec<Inline>, text: &str) {
         let after = &rest[start + REF_OPEN.len_utf8()..];
         match after.find(REF_CLOSE) {
             Some(end) => {
-                out.push(Inline::Ref {
-                    target: after[..end].to_string(),
-                    label: String::new(),
-                });
+                ref_inlines(&after[..end], out);
                 rest = &after[end + REF_CLOSE.len_utf8()..];
             }
             None => {

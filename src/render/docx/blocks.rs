@@ -24,20 +24,49 @@ pub fn inlines(out: &mut String, content: &[Inline], fmt: RunFmt) {
                     ..fmt
                 },
             ),
-            Inline::Ref { target, label } => {
-                let _ = write!(
-                    out,
-                    r#"<w:hyperlink w:anchor="{}" w:history="1">"#,
-                    attr(&id_bookmark(target))
-                );
-                text_runs(out, label, &fmt);
-                out.push_str("</w:hyperlink>");
+            Inline::Sup(c) => inlines(
+                out,
+                c,
+                RunFmt {
+                    vert: Some("superscript"),
+                    ..fmt
+                },
+            ),
+            Inline::Sub(c) => inlines(
+                out,
+                c,
+                RunFmt {
+                    vert: Some("subscript"),
+                    ..fmt
+                },
+            ),
+            Inline::Ref { target, label } => link(out, target, label, fmt),
+            Inline::RefRange {
+                from,
+                to,
+                from_label,
+                to_label,
+            } => {
+                link(out, from, from_label, fmt);
+                text_runs(out, RANGE_WORD, &fmt);
+                link(out, to, to_label, fmt);
             }
             Inline::LineBreak => {
                 let _ = write!(out, "<w:r>{}<w:br/></w:r>", fmt.rpr());
             }
         }
     }
+}
+
+/// A reference: its label linked to the target's bookmark.
+fn link(out: &mut String, target: &str, label: &str, fmt: RunFmt) {
+    let _ = write!(
+        out,
+        r#"<w:hyperlink w:anchor="{}" w:history="1">"#,
+        attr(&id_bookmark(target))
+    );
+    text_runs(out, label, &fmt);
+    out.push_str("</w:hyperlink>");
 }
 
 /// Runs for inline content with default formatting.
@@ -54,6 +83,11 @@ pub fn body(w: &mut Writer) -> Result<()> {
         heading(w, &ch.heading);
         blocks(w, &ch.blocks, false)?;
     }
+    if let Some(c) = &doc.meta.closing
+        && c.after == ClosingPlace::Chapters
+    {
+        closing(w, c);
+    }
     if !doc.appendix.is_empty() {
         let h = Heading {
             level: 1,
@@ -68,7 +102,9 @@ pub fn body(w: &mut Writer) -> Result<()> {
             super::table::appendix_table(w, t)?;
         }
     }
-    if let Some(c) = &doc.meta.closing {
+    if let Some(c) = &doc.meta.closing
+        && c.after == ClosingPlace::Appendix
+    {
         closing(w, c);
     }
     Ok(())
@@ -86,7 +122,7 @@ pub fn heading(w: &mut Writer, h: &Heading) {
         text.push_str(&format!("{n} "));
     }
     inlines(&mut c, &h.text, RunFmt::default());
-    text.push_str(&Inline::plain(&h.text).replace('\n', " "));
+    text.push_str(&Inline::one_line(&h.text));
     let c = w.bookmarked(&bm, &c);
     w.headings.push(TocEntry {
         level,
@@ -125,14 +161,15 @@ fn block(w: &mut Writer, b: &Block, in_case: bool) -> Result<()> {
     Ok(())
 }
 
-/// A heading inside a case: a plain paragraph in the next level's look, at
-/// body size, kept out of the TOC.
+/// A heading inside a case: a plain paragraph in the house style's look
+/// for its level (`case_headings`), kept out of the TOC.
 fn case_heading(w: &mut Writer, h: &Heading) {
-    let look = w.house.headings[(h.level as usize + 1).min(4) - 1];
+    let look = w.house.case_headings[(h.level as usize).clamp(2, 4) - 2];
     let fmt = RunFmt {
         bold: look.bold,
         east_asia: Some(look.font),
-        size: None,
+        size: Some(look.size),
+        ..RunFmt::default()
     };
     let c = runs(&h.text, fmt);
     w.p("CaseHeading", "", &c);
@@ -190,9 +227,8 @@ fn case(w: &mut Writer, c: &Case) -> Result<()> {
         let t = w.numbered_caption(SeqKind::Case, &c.num, &c.title);
         w.p("CaseTitle", "", &t);
         if let Some(s) = &c.subtitle {
-            let mut t = String::new();
-            text_runs(&mut t, s, &RunFmt::default());
-            w.p("CaseTitle", "", &t);
+            let t = runs(s, RunFmt::default());
+            w.p("CaseSubtitle", "", &t);
         }
         if let Some(u) = &c.unit {
             let mut t = String::new();

@@ -213,10 +213,20 @@ fn series_data(chart: &Chart, si: usize) -> (String, String) {
 
 /// Data labels: `show` is `val` or `percent`; `pos` the `c:dLblPos`;
 /// `deleted` the points without a label.
-fn d_lbls(num_fmt: &str, size_pt: f64, color: &str, pos: &str, show: &str, deleted: &[usize]) -> String {
+fn d_lbls(
+    num_fmt: &str,
+    size_pt: f64,
+    color: &str,
+    pos: &str,
+    show: &str,
+    deleted: &[usize],
+) -> String {
     let mut s = String::from("<c:dLbls>");
     for i in deleted {
-        let _ = write!(s, r#"<c:dLbl><c:idx val="{i}"/><c:delete val="1"/></c:dLbl>"#);
+        let _ = write!(
+            s,
+            r#"<c:dLbl><c:idx val="{i}"/><c:delete val="1"/></c:dLbl>"#
+        );
     }
     let flag = |on: bool| if on { 1 } else { 0 };
     let _ = write!(
@@ -290,7 +300,14 @@ fn pie(chart: &Chart, scale: f64, s: &mut String) {
         let small: Vec<usize> = (0..values.len())
             .filter(|&i| total <= 0.0 || values[i] / total * std::f64::consts::TAU <= 0.35)
             .collect();
-        s.push_str(&d_lbls("0.0%", 10.0 * scale, "FFFFFF", "ctr", "percent", &small));
+        s.push_str(&d_lbls(
+            "0.0%",
+            10.0 * scale,
+            "FFFFFF",
+            "ctr",
+            "percent",
+            &small,
+        ));
         s.push_str(&data);
         s.push_str("</c:ser>");
     }

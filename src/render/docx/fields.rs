@@ -3,7 +3,7 @@
 
 use super::xml::{RunFmt, esc, text_runs};
 use super::{TocEntry, Writer};
-use crate::model::{Number, NumberingScheme};
+use crate::model::{Inline, Number, NumberKind, NumberingScheme};
 use std::fmt::Write as _;
 
 /// A complex field: `instr` with a pre-computed result.
@@ -35,11 +35,64 @@ impl SeqKind {
             SeqKind::Case => "案例",
         }
     }
+
+    /// The model's kind.
+    pub fn kind(self) -> NumberKind {
+        match self {
+            SeqKind::Table => NumberKind::Table,
+            SeqKind::Figure => NumberKind::Figure,
+            SeqKind::Case => NumberKind::Case,
+        }
+    }
+
+    /// The paragraph style of a numbered caption of this kind: one style
+    /// per kind, so that a list can be built from the style (`TOC \t`).
+    pub fn caption_style(self) -> &'static str {
+        match self {
+            SeqKind::Table => "TableCaption",
+            SeqKind::Figure => "FigureCaption",
+            SeqKind::Case => "CaseTitle",
+        }
+    }
+
+    /// The same style by the name `TOC \t` refers to it.
+    fn caption_style_name(self) -> &'static str {
+        match self {
+            SeqKind::Table => "Table Caption",
+            SeqKind::Figure => "Figure Caption",
+            SeqKind::Case => "Case Title",
+        }
+    }
+
+    /// The field of the list of this kind (表目录 …). The list is built from
+    /// the SEQ fields of the captions (`TOC \c`), or, for a scheme whose
+    /// numbers are written as text, from the captions' paragraph style
+    /// (`TOC \t`): every application rebuilds either the same way.
+    pub fn list_field(self, scheme: NumberingScheme) -> String {
+        if written_as_text(scheme) {
+            format!("TOC \\h \\z \\t \"{},1\"", self.caption_style_name())
+        } else {
+            format!("TOC \\h \\z \\c \"{}\"", self.id())
+        }
+    }
+}
+
+/// Whether numbers of this scheme are written as their final text rather
+/// than as a SEQ field: Word and WPS print `SEQ \* CHINESENUM3` as 一, 二,
+/// but LibreOffice ignores the switch and renumbers them 1, 2 on every
+/// update, while the text cites 表一. The text reads the same everywhere.
+pub fn written_as_text(scheme: NumberingScheme) -> bool {
+    scheme == NumberingScheme::Chinese
 }
 
 /// Writes a caption label (`表 1-5`): the word and any chapter part as
-/// text, the running number as a SEQ field whose result is the model's.
+/// text, the running number as a SEQ field whose result is the model's (or
+/// the whole label as text, for a scheme fields cannot print everywhere).
 pub fn caption_label(out: &mut String, kind: SeqKind, num: &Number, word: &str, fmt: &RunFmt) {
+    if written_as_text(num.scheme) {
+        text_runs(out, &num.label(word), fmt);
+        return;
+    }
     text_runs(out, &num.prefix(word), fmt);
     let running = num.running();
     match (num.scheme, num.chapter) {
@@ -55,12 +108,6 @@ pub fn caption_label(out: &mut String, kind: SeqKind, num: &Number, word: &str, 
                 fmt,
             );
         }
-        (NumberingScheme::Chinese, _) => field(
-            out,
-            &format!("SEQ {} \\* CHINESENUM3", kind.id()),
-            &running,
-            fmt,
-        ),
         _ => field(out, &format!("SEQ {} \\* ARABIC", kind.id()), &running, fmt),
     }
 }
@@ -114,12 +161,13 @@ pub fn page(out: &mut String, roman: bool) {
 
 impl Writer<'_> {
     /// A bookmarked caption `表 1-5　标题` (label with its SEQ field, then the
-    /// title), added to the list of its kind; returns the caption's runs.
+    /// title), added to the list of its kind; returns the caption's runs. An
+    /// unnumbered one (`none`) is its title alone, and not listed.
     pub fn numbered_caption(
         &mut self,
         kind: SeqKind,
         num: &crate::model::Numbered,
-        title: &str,
+        title: &[Inline],
     ) -> String {
         let bm = self.bookmark_name(&num.id);
         let captions = &self.doc.house.captions;
@@ -128,17 +176,21 @@ impl Writer<'_> {
             SeqKind::Figure => &captions.figure,
             SeqKind::Case => &captions.case,
         };
-        let sep = &captions.separator;
+        let sep = captions.separator.clone();
         let mut c = String::new();
-        match &num.number {
-            Some(n) => caption_label(&mut c, kind, n, word, &RunFmt::default()),
-            None => text_runs(&mut c, &num.label, &RunFmt::default()),
+        let Some(n) = &num.number else {
+            super::blocks::inlines(&mut c, title, RunFmt::default());
+            return self.bookmarked(&bm, &c);
+        };
+        caption_label(&mut c, kind, n, word, &RunFmt::default());
+        if !title.is_empty() {
+            text_runs(&mut c, &sep, &RunFmt::default());
+            super::blocks::inlines(&mut c, title, RunFmt::default());
         }
-        text_runs(&mut c, &format!("{sep}{title}"), &RunFmt::default());
         let c = self.bookmarked(&bm, &c);
         let entry = TocEntry {
             level: 0,
-            text: format!("{}{sep}{title}", num.label),
+            text: format!("{}{sep}{}", num.label, Inline::one_line(title)),
             bookmark: bm,
         };
         match kind {
@@ -148,4 +200,5 @@ impl Writer<'_> {
         }
         c
     }
+
 }

@@ -154,8 +154,12 @@ pub fn figure(w: &mut Writer, f: &Figure) -> Result<()> {
     } else {
         grid(w, f, max_h)?;
     }
+    if f.num.number.is_none() && f.caption.is_empty() {
+        // An unnumbered figure without a caption: the picture alone.
+        return Ok(());
+    }
     let c = w.numbered_caption(SeqKind::Figure, &f.num, &f.caption);
-    w.p("Caption", "", &c);
+    w.p(SeqKind::Figure.caption_style(), "", &c);
     Ok(())
 }
 
@@ -178,9 +182,11 @@ fn grid(w: &mut Writer, f: &Figure, max_h: u32) -> Result<()> {
     for (ri, row) in rows.into_iter().enumerate() {
         s.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         for i in 0..cols {
+            // Photos of different shapes stand on one line: bottom-aligned,
+            // with their captions on a common line (as in the PDF).
             let _ = write!(
                 s,
-                r#"<w:tc><w:tcPr><w:tcW w:w="{col_w}" w:type="dxa"/></w:tcPr>"#
+                r#"<w:tc><w:tcPr><w:tcW w:w="{col_w}" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>"#
             );
             // Keep the last row with the caption below.
             let keep = if ri == last_row { "<w:keepNext/>" } else { "" };

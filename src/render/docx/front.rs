@@ -10,7 +10,6 @@ use super::{TocEntry, Writer};
 use crate::error::Result;
 use crate::model::house::Look;
 use crate::model::*;
-use std::fmt::Write as _;
 
 /// Twips in a millimetre.
 fn mm(x: f64) -> u32 {
@@ -36,6 +35,7 @@ fn line(
             bold,
             east_asia: Some(font),
             size: Some(size),
+            ..RunFmt::default()
         },
     );
     let h = size * 13;
@@ -53,16 +53,9 @@ pub fn cover(w: &mut Writer) -> Result<()> {
     let c = &w.doc.meta.cover;
     let g = &w.doc.house.cover;
     let height = w.house.text_height();
-    // A line is 1.3 × its size high (see `line`): half-points × 13 twips.
-    let tall = |l: &Look| half_points(l.size_pt) * 13;
-    let top = mm(g.top_mm)
-        + tall(&g.region)
-        + mm(g.title_gap_mm)
-        + tall(&g.title)
-        + mm(g.year_gap_mm)
-        + tall(&g.year);
-    let bottom = tall(&g.compiler) + mm(g.date_gap_mm) + tall(&g.date) + mm(g.bottom_mm);
-    let safety = mm(6.0);
+    // A line is 1.3 × its size high (see `line`): half-points × 13 twips;
+    // a cover line may hold line breaks.
+    let tall = |l: &Look, text: &str| half_points(l.size_pt) * 13 * text.split('\n').count() as u32;
     let put = |w: &mut Writer, text: &str, l: &Look, before: u32| {
         line(
             w,
@@ -74,10 +67,34 @@ pub fn cover(w: &mut Writer) -> Result<()> {
             "",
         )
     };
-    put(w, &c.region_line, &g.region, mm(g.top_mm));
-    put(w, &c.title, &g.title, mm(g.title_gap_mm));
-    put(w, &c.year_line, &g.year, mm(g.year_gap_mm));
-    let mut used = top + bottom + safety;
+    // The upper lines from the top; a line left out takes its gap with it.
+    let mut before = mm(g.top_mm);
+    let mut used = mm(g.top_mm);
+    for (text, look, gap) in [
+        (&c.region_line, &g.region, 0),
+        (&c.title, &g.title, mm(g.title_gap_mm)),
+        (&c.year_line, &g.year, mm(g.year_gap_mm)),
+    ] {
+        if let Some(t) = text {
+            put(w, t, look, before + gap);
+            used += gap + tall(look, t);
+            before = 0;
+        }
+    }
+    // The lower lines at the foot of the page.
+    let lower = [
+        (&c.compiler_line, &g.compiler, 0),
+        (&c.date_line, &g.date, mm(g.date_gap_mm)),
+    ];
+    let mut bottom = mm(g.bottom_mm);
+    let mut first_lower = true;
+    for (text, look, gap) in lower {
+        if let Some(t) = text {
+            bottom += tall(look, t) + if first_lower { 0 } else { gap };
+            first_lower = false;
+        }
+    }
+    used += bottom + mm(6.0);
     if let Some(img) = &c.image {
         let room = height.saturating_sub(used + mm(g.image_gap_mm) + mm(15.0));
         let width = (w.house.text_width() as f64 * g.image_width) as u32;
@@ -85,21 +102,30 @@ pub fn cover(w: &mut Writer) -> Result<()> {
         let run = w.picture(img, cx, cy, Placement::Inline)?;
         w.p(
             "Normal",
-            &format!(r#"<w:spacing w:before="{}" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>"#, mm(g.image_gap_mm)),
+            &format!(r#"<w:spacing w:before="{}" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>"#, before + mm(g.image_gap_mm)),
             &run,
         );
         used += mm(g.image_gap_mm) + (cy / EMU_PER_TWIP) as u32;
     }
-    let push = height.saturating_sub(used);
-    put(w, &c.compiler_line, &g.compiler, push);
-    put(w, &c.date_line, &g.date, mm(g.date_gap_mm));
+    let mut push = Some(height.saturating_sub(used));
+    for (text, look, gap) in lower {
+        if let Some(t) = text {
+            let before = match push.take() {
+                Some(p) => p,
+                None => gap,
+            };
+            put(w, t, look, before);
+        }
+    }
     Ok(())
 }
 
 /// 内容真实性责任声明: title, statement, the seal and signature blanks (with
 /// scans over them when given), date.
 pub fn declaration(w: &mut Writer) -> Result<()> {
-    let d = &w.doc.meta.declaration;
+    let Some(d) = &w.doc.meta.declaration else {
+        return Ok(());
+    };
     line(
         w,
         &d.title,
@@ -113,6 +139,7 @@ pub fn declaration(w: &mut Writer) -> Result<()> {
         bold: false,
         east_asia: Some(FANG),
         size: Some(32),
+        ..RunFmt::default()
     };
     let mut c = String::new();
     text_runs(&mut c, &d.text, &fang);
@@ -211,25 +238,31 @@ pub fn front_matter(w: &mut Writer) -> Result<()> {
         }
     }
     if !doc.preface.is_empty() {
-        front_title(w, &doc.house.titles.preface);
+        match &doc.preface_title {
+            Some(t) => front_title(w, t),
+            // Untitled: the paragraphs start a page of their own.
+            None => w.page_break_next(),
+        }
         blocks::blocks(w, &doc.preface, false)?;
     }
-    front_title(w, &doc.house.titles.contents);
-    let max = w
-        .headings
-        .iter()
-        .map(|e| e.level)
-        .max()
-        .unwrap_or(3)
-        .clamp(1, 4);
-    let headings = std::mem::take(&mut w.headings);
-    fields::toc(
-        w,
-        &format!("TOC \\o \"1-{max}\" \\h \\z"),
-        &headings,
-        &|e: &TocEntry| format!("TOC{}", e.level),
-    );
-    w.headings = headings;
+    if doc.style.toc {
+        front_title(w, &doc.house.titles.contents);
+        let max = w
+            .headings
+            .iter()
+            .map(|e| e.level)
+            .max()
+            .unwrap_or(3)
+            .clamp(1, 4);
+        let headings = std::mem::take(&mut w.headings);
+        fields::toc(
+            w,
+            &format!("TOC \\o \"1-{max}\" \\h \\z"),
+            &headings,
+            &|e: &TocEntry| format!("TOC{}", e.level),
+        );
+        w.headings = headings;
+    }
     let lists = [
         (
             doc.style.list_tables,
@@ -255,8 +288,7 @@ pub fn front_matter(w: &mut Writer) -> Result<()> {
         };
         if on && !entries.is_empty() {
             front_title(w, title);
-            let mut instr = String::new();
-            let _ = write!(instr, "TOC \\h \\z \\c \"{}\"", kind.id());
+            let instr = kind.list_field(doc.style.numbering.of(kind.kind()));
             fields::toc(w, &instr, &entries, &|_| "TableofFigures".to_string());
         }
     }

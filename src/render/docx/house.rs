@@ -36,6 +36,8 @@ pub struct House {
     pub case_title_size: u32,
     /// Levels 1–4 (level 1 is the chapter title).
     pub headings: [HeadingLook; 4],
+    /// Headings inside a case, levels 2–4.
+    pub case_headings: [HeadingLook; 3],
     /// Levels 2–4 start this many characters in.
     pub heading_indent_chars: f64,
     pub margin_top: u32,
@@ -106,6 +108,7 @@ impl House {
                 look(&spec.headings[1]),
                 look(&spec.headings[2]),
             ],
+            case_headings: spec.case_heading_looks().map(|l| look(&l)),
             heading_indent_chars: spec.heading_numbers.indent_chars,
             margin_top: twips(m.top),
             margin_bottom: twips(m.bottom),

@@ -94,6 +94,8 @@ pub(crate) struct Writer<'a> {
     last_is_table: bool,
     /// The next paragraph starts a section: no page break of its own.
     pub fresh_section: bool,
+    /// The next paragraph starts a new page (unless it starts a section).
+    break_next: bool,
     next_bookmark: u32,
     next_toc: u32,
     pub next_docpr: u32,
@@ -124,6 +126,7 @@ impl<'a> Writer<'a> {
             last_ppr_end: None,
             last_is_table: false,
             fresh_section: false,
+            break_next: false,
             next_bookmark: 0,
             next_toc: 0,
             next_docpr: 1,
@@ -161,6 +164,12 @@ impl<'a> Writer<'a> {
     /// order, and the runs.
     pub fn p(&mut self, style: &str, ppr_extra: &str, content: &str) {
         let mut extra = std::borrow::Cow::Borrowed(ppr_extra);
+        if std::mem::take(&mut self.break_next)
+            && !self.fresh_section
+            && !extra.contains("<w:pageBreakBefore/>")
+        {
+            extra = format!("<w:pageBreakBefore/>{extra}").into();
+        }
         if std::mem::take(&mut self.fresh_section) {
             if extra.contains("<w:pageBreakBefore/>") {
                 extra = extra.replace("<w:pageBreakBefore/>", "").into();
@@ -175,6 +184,11 @@ impl<'a> Writer<'a> {
         self.last_ppr_end = Some(self.out.len());
         let _ = write!(self.out, "</w:pPr>{content}</w:p>");
         self.last_is_table = false;
+    }
+
+    /// Starts the next paragraph on a new page (an untitled preface).
+    pub fn page_break_next(&mut self) {
+        self.break_next = true;
     }
 
     /// Writes a table (already complete XML), keeping it apart from a table

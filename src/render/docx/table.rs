@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 pub fn body_table(w: &mut Writer, t: &Table) -> Result<()> {
     with_orientation(w, t, |w| {
         let c = w.numbered_caption(SeqKind::Table, &t.num, &t.caption);
-        w.p("Caption", "<w:keepNext/>", &c);
+        w.p(SeqKind::Table.caption_style(), "<w:keepNext/>", &c);
         table_with_lines(w, t);
     })
 }
@@ -29,7 +29,9 @@ pub fn appendix_table(w: &mut Writer, t: &Table) -> Result<()> {
         let bm = w.bookmark_name(&None);
         let title = format!(
             "{}{}{}",
-            t.num.label, w.doc.house.captions.separator, t.caption
+            t.num.label,
+            w.doc.house.captions.separator,
+            Inline::one_line(&t.caption)
         );
         let size = w.house.body_size;
         let rpr = format!(
@@ -242,8 +244,8 @@ fn grid(w: &Writer, t: &Table) -> String {
             };
             let fmt = RunFmt {
                 bold: header,
-                east_asia: None,
                 size: Some(size),
+                ..RunFmt::default()
             };
             let content = match cell {
                 Some(cell) if !cont => runs(&cell.content, fmt),

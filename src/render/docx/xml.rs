@@ -39,6 +39,8 @@ pub struct RunFmt {
     pub east_asia: Option<&'static str>,
     /// Size in half-points.
     pub size: Option<u32>,
+    /// `superscript` or `subscript`.
+    pub vert: Option<&'static str>,
 }
 
 impl RunFmt {
@@ -53,6 +55,9 @@ impl RunFmt {
         }
         if let Some(sz) = self.size {
             let _ = write!(s, r#"<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>"#);
+        }
+        if let Some(v) = self.vert {
+            let _ = write!(s, r#"<w:vertAlign w:val="{v}"/>"#);
         }
         if s.is_empty() {
             s

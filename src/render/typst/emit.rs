@@ -104,9 +104,9 @@ impl Emitter {
                     "#nb-case(label: {}, number: {}, title: {}, subtitle: {}, unit: {})[",
                     label(&c.num.id),
                     str_lit(&c.num.label),
-                    str_lit(&c.title),
-                    opt(&c.subtitle),
-                    opt(&c.unit)
+                    caption(&c.title),
+                    c.subtitle.as_deref().map(caption).unwrap_or("none".into()),
+                    opt_text(&c.unit)
                 );
                 self.blocks(&c.blocks, true);
                 self.out.push_str("]\n");
@@ -157,6 +157,21 @@ fn opt(s: &Option<String>) -> String {
     }
 }
 
+/// User text as content: `[#"…"]`. Typst gives the text the literal's span
+/// (a plain string passed to a template function would take the span of the
+/// template code that shows it), so the layout check and error messages can
+/// trace every glyph to its source marker.
+fn text(s: &str) -> String {
+    format!("[#{}]", str_lit(s))
+}
+
+fn opt_text(s: &Option<String>) -> String {
+    match s {
+        Some(s) => text(s),
+        None => "none".into(),
+    }
+}
+
 fn label(id: &Option<String>) -> String {
     match id {
         // Ids are checked to be [a-z0-9-] by the loader.
@@ -170,11 +185,10 @@ pub fn inline(inlines: &[Inline]) -> String {
     if inlines.is_empty() {
         return "[]".into();
     }
+    // One content block, each part embedded with `#`: every piece of text
+    // keeps its literal's span (a `join()` of strings would lose it).
     let parts: Vec<String> = inlines.iter().map(inline_one).collect();
-    if parts.len() == 1 {
-        return format!("[#{}]", parts[0]);
-    }
-    format!("({},).join()", parts.join(", "))
+    format!("[#{}]", parts.join("#"))
 }
 
 fn inline_one(i: &Inline) -> String {
@@ -182,10 +196,58 @@ fn inline_one(i: &Inline) -> String {
         Inline::Text(t) => str_lit(t),
         Inline::Strong(c) => format!("strong({})", inline(c)),
         Inline::Emph(c) => format!("emph({})", inline(c)),
+        Inline::Sup(c) => format!("super({})", inline(c)),
+        Inline::Sub(c) => format!("sub({})", inline(c)),
         Inline::Ref { target, label } => {
-            format!("nb-ref(<{target}>, {})", str_lit(label))
+            format!("nb-ref(<{target}>, {})", text(label))
         }
+        Inline::RefRange {
+            from,
+            to,
+            from_label,
+            to_label,
+        } => format!(
+            "nb-ref(<{from}>, {})#{}#nb-ref(<{to}>, {})",
+            text(from_label),
+            str_lit(RANGE_WORD),
+            text(to_label)
+        ),
         Inline::LineBreak => "linebreak()".into(),
+    }
+}
+
+/// A caption or title as content: like [`inline`], but a line break is
+/// `nb-br(joint)`, which the lists of tables, figures and cases print as the
+/// joint (nothing between Chinese characters, a space between Latin ones).
+pub fn caption(inlines: &[Inline]) -> String {
+    if inlines.is_empty() {
+        return "[]".into();
+    }
+    let parts: Vec<String> = inlines
+        .iter()
+        .enumerate()
+        .map(|(i, x)| match x {
+            Inline::LineBreak => {
+                let before = Inline::plain(&inlines[..i]);
+                let after = Inline::plain(&inlines[i + 1..]);
+                let joint = crate::model::markup::joint(
+                    before.trim_end().chars().next_back(),
+                    after.trim_start().chars().next(),
+                );
+                format!("nb-br({})", str_lit(joint))
+            }
+            other => inline_one(other),
+        })
+        .collect();
+    format!("[#{}]", parts.join("#"))
+}
+
+/// A caption, or `none` when there is none (an unnumbered figure).
+fn caption_or_none(inlines: &[Inline]) -> String {
+    if inlines.is_empty() {
+        "none".into()
+    } else {
+        caption(inlines)
     }
 }
 
@@ -208,9 +270,9 @@ fn table_args(t: &Table, numbered_figure: bool) -> String {
             "none".into()
         },
         str_lit(&t.num.label),
-        str_lit(&t.caption),
-        opt(&t.unit),
-        opt(&t.name_line),
+        caption(&t.caption),
+        opt_text(&t.unit),
+        opt_text(&t.name_line),
         t.columns
     );
     let ws: Vec<String> = t.layout.widths.iter().map(|x| format!("{x}")).collect();
@@ -253,7 +315,7 @@ fn figure(f: &Figure) -> String {
             "#nb-chart(label: {}, number: {}, caption: {}, width: {}, svg: {})",
             label(&f.num.id),
             str_lit(&f.num.label),
-            str_lit(&f.caption),
+            caption_or_none(&f.caption),
             f.width,
             str_lit(&crate::render::chart::svg(chart))
         );
@@ -273,7 +335,7 @@ fn figure(f: &Figure) -> String {
         "#nb-figure(label: {}, number: {}, caption: {}, columns: {}, width: {}, images: ({},))",
         label(&f.num.id),
         str_lit(&f.num.label),
-        str_lit(&f.caption),
+        caption_or_none(&f.caption),
         f.columns,
         f.width,
         images.join(", ")

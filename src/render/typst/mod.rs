@@ -3,17 +3,19 @@
 
 pub mod emit;
 pub mod fonts;
+pub mod layout_check;
+pub mod live;
+pub(crate) mod locate;
 pub mod style;
 pub mod world;
 
 use crate::error::{Collector, Error, Result};
 use crate::model::*;
-use emit::{Emitter, SRC_MARKER, asset_path, str_lit};
+use emit::{Emitter, asset_path, str_lit};
 use fonts::FontSet;
 use std::collections::BTreeMap;
 
 use std::sync::Arc;
-use typst::WorldExt;
 use typst::diag::Severity;
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
@@ -74,8 +76,10 @@ fn all_images(doc: &Document) -> Vec<&Image> {
     let mut out = Vec::new();
     let m = &doc.meta;
     out.extend(m.cover.image.iter());
-    out.extend(m.declaration.seal_image.iter());
-    out.extend(m.declaration.signature_image.iter());
+    if let Some(d) = &m.declaration {
+        out.extend(d.seal_image.iter());
+        out.extend(d.signature_image.iter());
+    }
     for ch in &doc.chapters {
         walk(&ch.blocks, &mut out);
     }
@@ -124,15 +128,21 @@ pub fn generate(doc: &Document) -> Result<Generated> {
         style => minijinja::Value::from_serialize(&doc.style),
         house => minijinja::Value::from_serialize(&doc.house),
         cover_image => path_of(&doc.meta.cover.image),
-        seal_image => path_of(&doc.meta.declaration.seal_image),
-        signature_image => path_of(&doc.meta.declaration.signature_image),
+        seal_image => doc.meta.declaration.as_ref().and_then(|d| path_of(&d.seal_image)),
+        signature_image => doc
+            .meta
+            .declaration
+            .as_ref()
+            .and_then(|d| path_of(&d.signature_image)),
+        preface_title => doc.preface_title.clone(),
         preface => preface,
         body => body,
         appendix => appendix,
         appendix_title => doc.appendix_title.clone(),
-        has_tables => count(doc, &|b| matches!(b, Block::Table(_))),
-        has_figures => count(doc, &|b| matches!(b, Block::Figure(_))),
-        has_cases => count(doc, &|b| matches!(b, Block::Case(_))),
+        // Lists only of what is numbered (a kind numbered `none` has none).
+        has_tables => count(doc, &|b| matches!(b, Block::Table(t) if t.num.number.is_some())),
+        has_figures => count(doc, &|b| matches!(b, Block::Figure(f) if f.num.number.is_some())),
+        has_cases => count(doc, &|b| matches!(b, Block::Case(c) if c.num.number.is_some())),
     };
     let main = env.render_str(&main_tpl, ctx).map_err(|e| {
         Error::at(
@@ -244,8 +254,54 @@ pub fn compile(
     fonts: Arc<FontSet>,
     settings: PdfSettings,
 ) -> Result<Vec<u8>> {
-    let target = settings.target;
-    let black = if target == PdfTarget::Print {
+    let (world, document) = typeset(doc, generated, fonts, settings)?;
+    export(doc, &world, generated, &document, settings.target)
+}
+
+/// Compiles generated sources to a PDF and runs the layout check
+/// ([`layout_check`]) on the typeset pages: the PDF and the check's warnings.
+pub fn compile_checked(
+    doc: &Document,
+    generated: &Generated,
+    fonts: Arc<FontSet>,
+    settings: PdfSettings,
+) -> Result<(Vec<u8>, Vec<crate::error::Diagnostic>)> {
+    let (world, document) = typeset(doc, generated, fonts, settings)?;
+    let locator = locate::Locator::new(&world, &generated.origins);
+    let warnings = layout_check::check(&document, &locator, &doc.house);
+    Ok((
+        export(doc, &world, generated, &document, settings.target)?,
+        warnings,
+    ))
+}
+
+/// Typesets and runs the layout check without writing a PDF.
+pub fn check_layout(
+    doc: &Document,
+    generated: &Generated,
+    fonts: Arc<FontSet>,
+    settings: PdfSettings,
+) -> Result<Vec<crate::error::Diagnostic>> {
+    let (world, document) = typeset(doc, generated, fonts, settings)?;
+    let locator = locate::Locator::new(&world, &generated.origins);
+    Ok(layout_check::check(&document, &locator, &doc.house))
+}
+
+/// Lays the generated sources out into pages.
+fn typeset(
+    doc: &Document,
+    generated: &Generated,
+    fonts: Arc<FontSet>,
+    settings: PdfSettings,
+) -> Result<(ReportWorld, PagedDocument)> {
+    let mut world = new_world(doc, fonts, settings)?;
+    let document = typeset_in(&mut world, generated)?;
+    Ok((world, document))
+}
+
+/// The world a report is typeset in, for the given use of the PDF.
+fn new_world(doc: &Document, fonts: Arc<FontSet>, settings: PdfSettings) -> Result<ReportWorld> {
+    let black = if settings.target == PdfTarget::Print {
         "k"
     } else {
         "rgb"
@@ -261,26 +317,41 @@ pub fn compile(
         ));
     }
     let pad = settings.pad_to.max(1).to_string();
-    let mut world = ReportWorld::new(
+    Ok(ReportWorld::new(
         fonts,
         doc.meta.document_date,
         &[("black", black), ("pad-to", pad.as_str())],
-    );
+    ))
+}
+
+/// Puts the generated sources and assets into `world` (reparsing only what
+/// changed in a world kept from an earlier build) and typesets them.
+fn typeset_in(world: &mut ReportWorld, generated: &Generated) -> Result<PagedDocument> {
     for (path, text) in &generated.sources {
-        world.add_source(path, text.clone())?;
+        world.set_source(path, text)?;
     }
     for (path, bytes) in &generated.assets {
         world.add_file(path, bytes.clone())?;
     }
-    let warned = typst::compile::<PagedDocument>(&world);
+    let warned = typst::compile::<PagedDocument>(&*world);
     if std::env::var_os("NIANBAO_DEBUG_TYPST").is_some() {
         for w in &warned.warnings {
             eprintln!("typst warning: {}", w.message);
         }
     }
-    let document = warned
+    warned
         .output
-        .map_err(|diags| map_diagnostics(&world, &generated.origins, &diags))?;
+        .map_err(|diags| map_diagnostics(world, &generated.origins, &diags))
+}
+
+/// Writes typeset pages as a PDF.
+fn export(
+    doc: &Document,
+    world: &ReportWorld,
+    generated: &Generated,
+    document: &PagedDocument,
+    target: PdfTarget,
+) -> Result<Vec<u8>> {
     let (y, m, d) = doc.meta.document_date;
     let date = Datetime::from_ymd(y, m, d)
         .ok_or_else(|| Error::at("report.json: document_date", "invalid date"))?;
@@ -298,8 +369,8 @@ pub fn compile(
         .map_err(|e| Error::at("", format!("{e:?}")))?,
         ..Default::default()
     };
-    typst_pdf::pdf(&document, &options)
-        .map_err(|diags| map_diagnostics(&world, &generated.origins, &diags))
+    typst_pdf::pdf(document, &options)
+        .map_err(|diags| map_diagnostics(world, &generated.origins, &diags))
 }
 
 /// Reports Typst errors against the user's own file and line where the
@@ -309,30 +380,13 @@ pub(crate) fn map_diagnostics(
     origins: &[String],
     diags: &[typst::diag::SourceDiagnostic],
 ) -> Error {
+    let locator = locate::Locator::new(world, origins);
     let mut out = Vec::new();
     for d in diags.iter().filter(|d| d.severity == Severity::Error) {
-        let mut location = String::new();
-        if let Some(id) = d.span.id()
-            && let Some(source) = world.source_text(id)
-            && let Some(range) = world.range(d.span)
-        {
-            let text = source.text();
-            let line = text[..range.start.min(text.len())].matches('\n').count();
-            let file = id.vpath().get_without_slash().to_string();
-            let user = text
-                .lines()
-                .take(line + 1)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .find_map(|l| l.strip_prefix(SRC_MARKER))
-                .and_then(|n| n.trim().parse::<usize>().ok())
-                .and_then(|n| origins.get(n).cloned());
-            location = match (file.as_str(), user) {
-                ("main.typ", Some(u)) => u,
-                _ => format!("templates/typst/{file}:{}", line + 1),
-            };
-        }
+        let location = locator
+            .site(d.span)
+            .map(|site| locator.location(&site))
+            .unwrap_or_default();
         let mut msg = format!("typesetting failed: {}", d.message);
         for h in &d.hints {
             msg.push_str(&format!(" (hint: {})", h.v));
@@ -348,6 +402,7 @@ pub(crate) fn map_diagnostics(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::typst::emit::SRC_MARKER;
     use crate::render::typst::fonts::FontOptions;
 
     #[test]

@@ -61,6 +61,17 @@ pub fn style_typ(spec: &HouseSpec, source: &str) -> String {
         ),
     );
     field(
+        "case-heading",
+        format!(
+            "({},)",
+            spec.case_heading_looks()
+                .iter()
+                .map(look)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    );
+    field(
         "margin",
         format!(
             "(top: {}, bottom: {}, inside: {}, outside: {})",

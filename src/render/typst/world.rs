@@ -58,6 +58,22 @@ impl ReportWorld {
         Ok(())
     }
 
+    /// Sets a source's text, reparsing only what changed when the file is
+    /// already there (the watch loop keeps one world between builds).
+    pub fn set_source(&mut self, path: &str, text: &str) -> crate::error::Result<()> {
+        let id = file_id(path)?;
+        match self.sources.get_mut(&id) {
+            Some(source) if source.text() == text => {}
+            Some(source) => {
+                source.replace(text);
+            }
+            None => {
+                self.sources.insert(id, Source::new(id, text.to_string()));
+            }
+        }
+        Ok(())
+    }
+
     /// Adds a binary file (an image) at a root-relative path.
     pub fn add_file(&mut self, path: &str, bytes: Arc<[u8]>) -> crate::error::Result<()> {
         self.files.insert(file_id(path)?, Bytes::new(bytes));

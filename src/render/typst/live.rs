@@ -1,0 +1,71 @@
+//! A Typst world kept between builds (`nianbao watch`): sources are
+//! reparsed incrementally and Typst's memo cache (comemo) is reused, so an
+//! edit re-typesets only what it touches.
+
+use super::fonts::FontSet;
+use super::world::ReportWorld;
+use super::{Generated, PdfSettings, export, layout_check, locate, new_world, typeset_in};
+use crate::error::{Diagnostic, Result};
+use crate::model::Document;
+use std::sync::Arc;
+use typst_layout::PagedDocument;
+
+/// The PDF side of a watch session.
+pub struct LiveTypst {
+    fonts: Arc<FontSet>,
+    settings: PdfSettings,
+    world: Option<(ReportWorld, (i32, u8, u8))>,
+    last: Option<PagedDocument>,
+}
+
+impl LiveTypst {
+    /// A session that builds PDFs for `settings` with `fonts`.
+    pub fn new(fonts: Arc<FontSet>, settings: PdfSettings) -> LiveTypst {
+        LiveTypst {
+            fonts,
+            settings,
+            world: None,
+            last: None,
+        }
+    }
+
+    /// Typesets the document in the kept world and returns the PDF; the
+    /// typeset pages are kept for [`LiveTypst::check_layout`], so that the
+    /// check can run after the PDF is written.
+    pub fn pdf(&mut self, doc: &Document, generated: &Generated) -> Result<Vec<u8>> {
+        // The world's date comes from the document: a new date, a new world.
+        if self
+            .world
+            .as_ref()
+            .is_none_or(|(_, date)| *date != doc.meta.document_date)
+        {
+            let world = new_world(doc, self.fonts.clone(), self.settings)?;
+            self.world = Some((world, doc.meta.document_date));
+        }
+        let Some((world, _)) = self.world.as_mut() else {
+            unreachable!("set above")
+        };
+        let t = std::time::Instant::now();
+        let document = typeset_in(world, generated)?;
+        let typeset = t.elapsed();
+        let pdf = export(doc, world, generated, &document, self.settings.target)?;
+        if std::env::var_os("NIANBAO_TIMING").is_some() {
+            eprintln!("typeset {typeset:?}, PDF {:?}", t.elapsed() - typeset);
+        }
+        self.last = Some(document);
+        // Keep what the next build is likely to reuse, drop older entries.
+        comemo::evict(10);
+        Ok(pdf)
+    }
+
+    /// The layout check on the pages typeset last.
+    pub fn check_layout(&self, doc: &Document, generated: &Generated) -> Vec<Diagnostic> {
+        match (&self.world, &self.last) {
+            (Some((world, _)), Some(document)) => {
+                let locator = locate::Locator::new(world, &generated.origins);
+                layout_check::check(document, &locator, &doc.house)
+            }
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! `nianbao watch`: rebuilds on every change under the project, keeping the
+//! Typst world and its caches alive between builds; a broken edit prints its
+//! errors and keeps the last good outputs.
+
+use crate::error::{Diagnostic, Error, Result, Severity};
+use crate::render::typst::fonts::FontSet;
+use crate::render::typst::live::LiveTypst;
+use crate::render::typst::{PdfSettings, generate};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+/// How often the project is looked at, and how long it must stay unchanged
+/// before a rebuild (an editor saving several files at once).
+const POLL: Duration = Duration::from_millis(10);
+const SETTLE: Duration = Duration::from_millis(10);
+
+/// What a watch session writes.
+pub struct WatchOptions {
+    pub out: PathBuf,
+    pub pdf: bool,
+    pub docx: bool,
+    pub allow_errors: bool,
+    pub settings: PdfSettings,
+    pub fonts: Arc<FontSet>,
+}
+
+/// One file's identity for change detection: modification time and size.
+type Snapshot = BTreeMap<PathBuf, (SystemTime, u64)>;
+
+/// Every file under `root` (links not followed, hidden entries and `skip`
+/// left out).
+fn snapshot(root: &Path, skip: &Path) -> Snapshot {
+    let mut out = Snapshot::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if e.file_name().to_string_lossy().starts_with('.') || path.starts_with(skip) {
+                continue;
+            }
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
+                stack.push(path);
+            } else {
+                let mtime = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+                out.insert(path, (mtime, meta.len()));
+            }
+        }
+    }
+    out
+}
+
+/// A watch session on one project.
+pub struct Watcher {
+    project: PathBuf,
+    opts: WatchOptions,
+    live: LiveTypst,
+    seen: Snapshot,
+    /// Run the layout check after each build (off while benchmarking).
+    pub check_layout: bool,
+}
+
+impl Watcher {
+    /// A session on `project`.
+    pub fn new(project: &Path, opts: WatchOptions) -> Result<Watcher> {
+        let project = project.canonicalize().map_err(|e| {
+            Error::at(
+                project.display().to_string(),
+                format!("cannot open the project directory: {e}"),
+            )
+        })?;
+        let live = LiveTypst::new(opts.fonts.clone(), opts.settings);
+        Ok(Watcher {
+            project,
+            opts,
+            live,
+            seen: Snapshot::new(),
+            check_layout: true,
+        })
+    }
+
+    fn out_dir(&self) -> PathBuf {
+        self.opts
+            .out
+            .canonicalize()
+            .unwrap_or_else(|_| self.opts.out.clone())
+    }
+
+    /// Builds once; returns the warnings (or the errors, outputs untouched).
+    pub fn build(&mut self) -> Result<Vec<Diagnostic>> {
+        self.seen = snapshot(&self.project, &self.out_dir());
+        let checked = crate::check_with(&self.project, self.opts.allow_errors)?;
+        let mut warnings = checked.warnings.clone();
+        let name = checked.document.meta.name.clone();
+        let mut files = Vec::new();
+        let (pdf, docx) = std::thread::scope(|scope| {
+            let docx = self
+                .opts
+                .docx
+                .then(|| scope.spawn(|| crate::build_docx(&checked)));
+            let pdf = self.opts.pdf.then(|| {
+                crate::render::typst::check_glyphs(&checked.document, &self.opts.fonts)?;
+                let generated = generate(&checked.document)?;
+                let pdf = self.live.pdf(&checked.document, &generated)?;
+                Ok((pdf, generated))
+            });
+            let docx = docx.map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Error::at("", "the DOCX writer stopped unexpectedly")))
+            });
+            (pdf, docx)
+        });
+        let mut generated = None;
+        if let Some(pdf) = pdf {
+            let (pdf, g): (Vec<u8>, _) = pdf?;
+            generated = Some(g);
+            files.push((self.opts.out.join(format!("{name}.pdf")), pdf));
+        }
+        if let Some(docx) = docx {
+            files.push((self.opts.out.join(format!("{name}.docx")), docx?));
+        }
+        crate::output::write_all_atomic(&files)?;
+        // The layout check after the outputs are written: it does not delay them.
+        if let Some(g) = &generated
+            && self.check_layout
+        {
+            warnings.extend(self.live.check_layout(&checked.document, g));
+        }
+        Ok(warnings)
+    }
+
+    /// Waits until something under the project changes and stays unchanged
+    /// for a moment.
+    pub fn wait_for_change(&mut self) {
+        let skip = self.out_dir();
+        loop {
+            std::thread::sleep(POLL);
+            let now = snapshot(&self.project, &skip);
+            if now != self.seen {
+                let mut settled = now;
+                loop {
+                    std::thread::sleep(SETTLE);
+                    let again = snapshot(&self.project, &skip);
+                    if again == settled {
+                        break;
+                    }
+                    settled = again;
+                }
+                self.seen = settled;
+                return;
+            }
+        }
+    }
+
+    /// Builds, then rebuilds on every change, forever; prints what happens.
+    pub fn run(&mut self) -> ! {
+        loop {
+            let t = Instant::now();
+            report(self.build(), t);
+            self.wait_for_change();
+        }
+    }
+}
+
+/// Prints the outcome of one build.
+pub fn report(result: Result<Vec<Diagnostic>>, started: Instant) {
+    match result {
+        Ok(warnings) => {
+            for w in warnings.iter().filter(|d| d.severity == Severity::Warning) {
+                eprintln!("{w}");
+            }
+            eprintln!("built in {} ms", started.elapsed().as_millis());
+        }
+        Err(e) => {
+            for d in &e.diagnostics {
+                eprintln!("{d}");
+            }
+            eprintln!("build failed; the last good outputs are kept");
+        }
+    }
+}
+
+/// Measures the edit loop on a copy of the project: `n` one-paragraph edits
+/// to the first chapter, each timed from the file's write to the new PDF
+/// written. Returns the times in ms.
+pub fn bench(project: &Path, mut opts: WatchOptions, n: usize) -> Result<Vec<f64>> {
+    let copy = std::env::temp_dir().join(format!("nianbao-watch-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    copy_dir(project, &copy)
+        .map_err(|e| Error::at(copy.display().to_string(), format!("cannot copy: {e}")))?;
+    opts.out = copy.join(".out");
+    let result = bench_in(&copy, opts, n);
+    let _ = std::fs::remove_dir_all(&copy);
+    result
+}
+
+fn bench_in(copy: &Path, opts: WatchOptions, n: usize) -> Result<Vec<f64>> {
+    let mut w = Watcher::new(copy, opts)?;
+    w.check_layout = false;
+    w.build()?;
+    let report_json = std::fs::read_to_string(copy.join("report.json"))
+        .map_err(|e| Error::at("report.json", e.to_string()))?;
+    let config = crate::load::config::parse("report.json", &report_json)?;
+    let chapter = copy.join(
+        config
+            .chapters
+            .first()
+            .ok_or_else(|| Error::at("report.json", "no chapters"))?,
+    );
+    let original = std::fs::read_to_string(&chapter)
+        .map_err(|e| Error::at(chapter.display().to_string(), e.to_string()))?;
+    // The first plain paragraph line: not a heading, block, table, list or image.
+    let line = original
+        .lines()
+        .position(|l| {
+            let t = l.trim_start();
+            !t.is_empty() && !"#:|!{-*>0123456789".contains(t.chars().next().unwrap_or('#'))
+        })
+        .ok_or_else(|| Error::at(chapter.display().to_string(), "no paragraph to edit"))?;
+    let mut times = Vec::new();
+    for i in 0..n {
+        let edited: Vec<String> = original
+            .lines()
+            .enumerate()
+            .map(|(k, l)| {
+                if k == line {
+                    format!("{l}（第{}次修改）", i + 1)
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        // A later modification time than the last build saw.
+        std::thread::sleep(Duration::from_millis(15));
+        let t = Instant::now();
+        std::fs::write(&chapter, edited.join("\n") + "\n")
+            .map_err(|e| Error::at(chapter.display().to_string(), e.to_string()))?;
+        w.wait_for_change();
+        w.build()?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    Ok(times)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let target = to.join(e.file_name());
+        if e.file_type()?.is_dir() {
+            copy_dir(&e.path(), &target)?;
+        } else if e.file_type()?.is_file() {
+            std::fs::copy(e.path(), &target)?;
+        }
+    }
+    Ok(())
+}
