@@ -2,23 +2,30 @@
 # Verifies the DOCX output of both samples: schema (openxml-audit, 0 errors),
 # structure (python-docx), and LibreOffice's rendering after updating the
 # indexes (text, TOC page numbers, page count within 15 % of the Typst PDF,
-# every native chart drawn with the Typst PDF's labels and values).
+# every native chart drawn with the Typst PDF's labels and values). The
+# layout fixtures (tests/fixtures/layout-*: statistics tables without
+# widths=) go through LibreOffice too, and no number may be broken across
+# lines in a table cell of any rendering (tools/table_breaks.py).
 #
 # Needs (Debian 12; tools/install-verify-deps.sh does this):
 #   apt-get update && apt-get install -y --no-install-recommends \
 #       libreoffice-writer-nogui python3-uno poppler-utils fonts-noto-cjk
-#   pip install openxml-audit python-docx
+#   pip install openxml-audit python-docx pymupdf
 #
 # Usage: tools/verify-docx.sh [OUTDIR]   (default out/verify-docx)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${1:-$ROOT/out/verify-docx}
 SAMPLES="yunchuan-city yunchuan-school"
+FIXTURES="layout-bureau layout-school"
 mkdir -p "$OUT"
 cd "$ROOT"
 
 for s in $SAMPLES; do
     cargo run --quiet -- build "samples/$s" --out "$OUT" --format all
+done
+for f in $FIXTURES; do
+    cargo run --quiet -- build "tests/fixtures/$f" --out "$OUT" --format all
 done
 
 status=0
@@ -48,7 +55,7 @@ cat > "$FC_DIR/fonts.conf" <<CONF
 CONF
 echo "== LibreOffice: update indexes, export PDF"
 docs=""
-for s in $SAMPLES; do docs="$docs $OUT/$s.docx"; done
+for s in $SAMPLES $FIXTURES; do docs="$docs $OUT/$s.docx"; done
 # shellcheck disable=SC2086
 FONTCONFIG_FILE="$FC_DIR/fonts.conf" /usr/bin/python3 tools/lo_update_export.py "$OUT" $docs || status=1
 
@@ -70,6 +77,14 @@ for s in $SAMPLES; do
     python3 tools/verify_docx_charts.py "$OUT/$s.docx" "$OUT/$s.lo.pdf" "$OUT/$s.pdf" \
         --png-dir "$OUT/charts" $expect || status=1
 done
+
+# Numbers broken across lines inside a table cell ("202"/"0", "67.96"/"%"):
+# LibreOffice's rendering of each DOCX, and the Typst PDF for comparison.
+echo "== numbers broken across lines in table cells"
+pdfs=""
+for s in $SAMPLES $FIXTURES; do pdfs="$pdfs $OUT/$s.lo.pdf $OUT/$s.pdf"; done
+# shellcheck disable=SC2086
+python3 tools/table_breaks.py $pdfs || status=1
 
 if [ "$status" -ne 0 ]; then
     echo "verify-docx: FAILED" >&2

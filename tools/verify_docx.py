@@ -16,7 +16,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-CAPTION = re.compile(r"^(表|图|案例) ?[0-9一二三四五六七八九十百〇-]+\u3000")
+CAPTION = re.compile(r"^(表|图|案例)[ \u00a0]?[0-9一二三四五六七八九十百〇-]+\u3000")
 failures = []
 
 
@@ -29,9 +29,10 @@ def all_paragraphs(d):
 
 
 def is_caption(p):
-    """A numbered caption in the text (not its entry in a list)."""
+    """A numbered caption in the text (not its entry in a list, nor an
+    appendix table's title, which is a heading)."""
     style = p.style.name.lower() if p.style is not None else ""
-    return bool(CAPTION.match(p.text)) and not style.startswith(("toc", "table of figures"))
+    return bool(CAPTION.match(p.text)) and not style.startswith(("toc", "table of figures", "heading"))
 
 
 def instr_texts(p):

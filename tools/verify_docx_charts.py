@@ -100,15 +100,20 @@ def page_lines(pdf):
                           capture_output=True, text=True, check=True).stdout
     pages = []
     for page in re.findall(r"<page .*?</page>", html, re.S):
-        rows = {}
-        for x0, y0, y1, w in re.findall(
-                r'<word xMin="([^"]*)" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">(.*?)</word>', page, re.S):
-            key = round(float(y0))
-            row = rows.get(key) or rows.get(key - 1) or rows.get(key + 1)
+        words = [(float(x0), float(y0), float(y1), unescape(w)) for x0, y0, y1, w in re.findall(
+            r'<word xMin="([^"]*)" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">(.*?)</word>', page, re.S)]
+        # A word joins the row its vertical middle falls in (a caption's
+        # number may sit a little lower than its text).
+        rows = []
+        for x0, y0, y1, w in sorted(words, key=lambda t: (t[1] + t[2]) / 2):
+            mid = (y0 + y1) / 2
+            row = next((r for r in rows if r[0] <= mid <= r[1]), None)
             if row is None:
-                row = rows.setdefault(key, [float(y0), float(y1), []])
-            row[2].append((float(x0), unescape(w)))
-        pages.append(sorted((y0, y1, " ".join(w for _, w in sorted(ws))) for y0, y1, ws in rows.values()))
+                rows.append([y0, y1, [(x0, w)]])
+            else:
+                row[0], row[1] = min(row[0], y0), max(row[1], y1)
+                row[2].append((x0, w))
+        pages.append(sorted((y0, y1, " ".join(w for _, w in sorted(ws))) for y0, y1, ws in rows))
     return pages
 
 
