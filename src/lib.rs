@@ -72,6 +72,10 @@ pub struct CheckedPdf {
     /// The layout check's warnings (text wider than its cell, tables split
     /// with too few rows, stranded titles, …), each at the user's file:line.
     pub warnings: Vec<Diagnostic>,
+    /// For the print shop's PDF only: the preflight's findings (image
+    /// resolution, RGB content, small type, hairlines, content near the
+    /// trim, fonts and page boxes; [`render::typst::preflight`]).
+    pub preflight: Vec<Diagnostic>,
 }
 
 /// Builds the PDF of a checked report and runs the layout check on its pages
@@ -83,13 +87,41 @@ pub fn build_pdf_checked(
 ) -> Result<CheckedPdf> {
     render::typst::check_glyphs(&checked.document, &fonts)?;
     let generated = render::typst::generate(&checked.document)?;
+    if settings.target == render::typst::PdfTarget::Print {
+        let (pdf, warnings, preflight) =
+            render::typst::print::compile_print(&checked.document, &generated, fonts, settings)?;
+        return Ok(CheckedPdf {
+            pdf,
+            generated,
+            warnings,
+            preflight,
+        });
+    }
     let (pdf, warnings) =
         render::typst::compile_checked(&checked.document, &generated, fonts, settings)?;
     Ok(CheckedPdf {
         pdf,
         generated,
         warnings,
+        preflight: Vec::new(),
     })
+}
+
+/// The print preflight without writing a file (`nianbao check --print`):
+/// the print shop's PDF is built in memory; the layout check's warnings and
+/// the preflight's findings.
+pub fn check_print(
+    checked: &Checked,
+    fonts: std::sync::Arc<render::typst::fonts::FontSet>,
+    crop_marks: bool,
+) -> Result<(Vec<Diagnostic>, Vec<Diagnostic>)> {
+    let settings = render::typst::PdfSettings {
+        target: render::typst::PdfTarget::Print,
+        pad_to: 1,
+        crop_marks,
+    };
+    let built = build_pdf_checked(checked, fonts, settings)?;
+    Ok((built.warnings, built.preflight))
 }
 
 /// Typesets a checked report and returns the layout check's warnings

@@ -32,10 +32,15 @@ enum Command {
         /// Build even when the numbers are inconsistent (reported as warnings).
         #[arg(long)]
         allow_errors: bool,
-        /// A PDF for the print shop (PDF 1.7, text in pure K black) instead of
-        /// PDF/A-2b for publishing and archiving.
+        /// A PDF for the print shop (PDF 1.7, text in pure K black, 3 mm bleed
+        /// and a TrimBox; the print preflight is printed) instead of PDF/A-2b
+        /// for publishing and archiving.
         #[arg(long)]
         for_print: bool,
+        /// With --for-print: crop marks (角线) outside the bleed, and the
+        /// BleedBox written.
+        #[arg(long, requires = "for_print")]
+        crop_marks: bool,
         /// Pad the PDF with blank pages to a multiple of N pages (4 for a
         /// saddle-stitched booklet); N from 1 to 64.
         #[arg(long, value_name = "N", default_value_t = 1,
@@ -54,8 +59,13 @@ enum Command {
         #[arg(long)]
         allow_errors: bool,
         /// Skip typesetting and the layout check (faster).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "print")]
         no_layout: bool,
+        /// Also run the print preflight on the print shop's PDF (built in
+        /// memory): image resolution, RGB content, small type, hairlines,
+        /// content near the trim, fonts; exit code 1 on any error.
+        #[arg(long)]
+        print: bool,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -158,6 +168,7 @@ fn main() -> ExitCode {
             emit_typst,
             allow_errors,
             for_print,
+            crop_marks,
             pad_to,
             fonts,
         } => build(
@@ -173,6 +184,7 @@ fn main() -> ExitCode {
                     nianbao::render::typst::PdfTarget::Archive
                 },
                 pad_to,
+                crop_marks,
             },
             &fonts,
         ),
@@ -180,8 +192,15 @@ fn main() -> ExitCode {
             project,
             allow_errors,
             no_layout,
+            print,
             fonts,
-        } => check(&project, allow_errors, (!no_layout).then_some(&fonts)),
+        } => {
+            if print {
+                check_print(&project, allow_errors, &fonts)
+            } else {
+                check(&project, allow_errors, (!no_layout).then_some(&fonts))
+            }
+        }
         Command::InitData {
             project,
             out,
@@ -246,6 +265,46 @@ fn check(project: &Path, allow_errors: bool, layout: Option<&FontArgs>) -> Resul
     Ok(())
 }
 
+/// Prints the print preflight's findings under a heading.
+fn print_preflight(findings: &[nianbao::error::Diagnostic]) {
+    let count = |s: Severity| findings.iter().filter(|d| d.severity == s).count();
+    eprintln!(
+        "print preflight: {} errors, {} warnings, {} notes",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note)
+    );
+    for d in findings {
+        eprintln!("{d}");
+    }
+}
+
+fn check_print(project: &Path, allow_errors: bool, fonts: &FontArgs) -> Result<(), Error> {
+    let checked = nianbao::check_with(project, allow_errors)?;
+    print_warnings(&checked.warnings);
+    let (warnings, preflight) =
+        nianbao::check_print(&checked, FontSet::new(&fonts.options()), false)?;
+    print_warnings(&warnings);
+    print_preflight(&preflight);
+    let errors = preflight
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 {
+        return Err(Error::at(
+            project.display().to_string(),
+            format!("the print preflight found {errors} error(s) (above)"),
+        ));
+    }
+    let doc = &checked.document;
+    eprintln!(
+        "ok: {} chapters, {} appendix tables",
+        doc.chapters.len(),
+        doc.appendix.len()
+    );
+    Ok(())
+}
+
 fn build(
     project: &Path,
     out: &Path,
@@ -279,8 +338,12 @@ fn build(
             pdf,
             generated,
             warnings,
+            preflight,
         } = pdf?;
         print_warnings(&warnings);
+        if pdf_settings.target == nianbao::render::typst::PdfTarget::Print {
+            print_preflight(&preflight);
+        }
         if let Some(dir) = emit_typst {
             for (path, text) in &generated.sources {
                 files.push((

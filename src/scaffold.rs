@@ -103,6 +103,7 @@ pub fn project_files(
         text.replace("@YEAR@", &year.to_string())
             .replace("@DATE@", &format!("{y:04}-{m:02}-{d:02}"))
             .replace("@DATE_CN@", &format!("{y}年{m}月{d}日"))
+            .replace("@DATE_MONTH@", &format!("{y}年{m}月"))
             .replace("@NAME@", name)
     };
     let text = |path: &str, bytes: &[u8]| {
@@ -324,7 +325,14 @@ mod tests {
         for kind in [Kind::Bureau, Kind::School] {
             for (path, bytes) in project_files(kind, "x", (2026, 1, 16)).unwrap() {
                 if let Ok(text) = String::from_utf8(bytes) {
-                    for m in ["@YEAR@", "@DATE@", "@DATE_CN@", "@NAME@", FIELDS_MARKER] {
+                    for m in [
+                        "@YEAR@",
+                        "@DATE@",
+                        "@DATE_CN@",
+                        "@DATE_MONTH@",
+                        "@NAME@",
+                        FIELDS_MARKER,
+                    ] {
                         assert!(!text.contains(m), "{path} still has {m}");
                     }
                 }

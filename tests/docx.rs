@@ -178,11 +178,19 @@ fn model_texts(doc: &Document) -> Vec<String> {
                     out.extend(t.unit.iter().cloned());
                 }
                 Block::Figure(f) => {
-                    out.push(format!("{}\u{3000}{}", f.num.label, Inline::plain(&f.caption)));
+                    out.push(format!(
+                        "{}\u{3000}{}",
+                        f.num.label,
+                        Inline::plain(&f.caption)
+                    ));
                     out.extend(f.images.iter().filter_map(|i| i.caption.clone()));
                 }
                 Block::Case(c) => {
-                    out.push(format!("{}\u{3000}{}", c.num.label, Inline::plain(&c.title)));
+                    out.push(format!(
+                        "{}\u{3000}{}",
+                        c.num.label,
+                        Inline::plain(&c.title)
+                    ));
                     out.extend(c.subtitle.iter().map(|s| Inline::plain(s)));
                     out.extend(c.unit.iter().cloned());
                     blocks(&c.blocks, out);
@@ -197,7 +205,11 @@ fn model_texts(doc: &Document) -> Vec<String> {
         blocks(&ch.blocks, &mut out);
     }
     for t in &doc.appendix {
-        out.push(format!("{}\u{3000}{}", t.num.label, Inline::plain(&t.caption)));
+        out.push(format!(
+            "{}\u{3000}{}",
+            t.num.label,
+            Inline::plain(&t.caption)
+        ));
         out.extend(t.name_line.iter().cloned());
         for row in &t.rows {
             for c in row {

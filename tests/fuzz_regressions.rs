@@ -142,3 +142,17 @@ fn typst_checks_catch_planted_faults() {
         );
     }
 }
+
+/// Found by the fuzzer (`crashes/xlsx-sparse-used-range`): two cells far apart
+/// asked for a 100000 × 1000 grid of blanks (3.2 GB) before any check.
+#[test]
+fn a_sparse_workbook_is_refused_before_its_grid_is_built() {
+    let sheet = br#"<sheetData><row><c r="B2"><v>1</v></c><c r="ALL100000"><v>1</v></c></row></sheetData>"#;
+    let err = nianbao::load::data::read_xlsx("data/x.xlsx", fuzz_harness::xlsx(sheet, None))
+        .err()
+        .expect("a used range of 99999 × 999 cells is refused");
+    assert_eq!(
+        err.to_string(),
+        "error: data/x.xlsx [Sheet1]: expected at most 2000000 cells from the first used cell to the last; B2:ALL100000 spans 99899001 (a stray value far from the data?)"
+    );
+}

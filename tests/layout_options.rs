@@ -69,6 +69,7 @@ fn print_shop_pdf_has_pure_k_text_and_archive_pdf_is_pdf_a() {
         nianbao::render::typst::PdfSettings {
             target: nianbao::render::typst::PdfTarget::Print,
             pad_to: 1,
+            ..Default::default()
         },
     )
     .unwrap();

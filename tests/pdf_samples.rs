@@ -69,7 +69,10 @@ fn check_parts_in_order(b: &Built) {
     let doc = &b.checked.document;
     let text = body_text(&b.pages, doc.style.running_header.as_deref());
     let m = &doc.meta;
-    let d = m.declaration.as_ref().expect("the samples have a declaration");
+    let d = m
+        .declaration
+        .as_ref()
+        .expect("the samples have a declaration");
     let mut parts = vec![
         m.cover.region_line.clone().unwrap(),
         m.cover.title.clone().unwrap(),

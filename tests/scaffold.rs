@@ -236,9 +236,17 @@ fn the_schema_rejects_what_the_loader_rejects() {
     bad(&|v| v["chapters"] = Value::Array(vec![]), "chapters");
     bad(
         &|v| {
-            v.as_object_mut().unwrap().remove("unit");
+            v.as_object_mut().unwrap().remove("region");
         },
-        "unit",
+        "region",
+    );
+    bad(
+        &|v| v["style"]["numbering"] = serde_json::json!({ "tables": "roman" }),
+        "style.numbering",
+    );
+    bad(
+        &|v| v["preface"] = serde_json::json!({ "title": null }),
+        "preface",
     );
     bad(
         &|v| v["validation"]["checks"][0]["ratio"] = serde_json::json!(["a"]),
@@ -248,6 +256,28 @@ fn the_schema_rejects_what_the_loader_rejects() {
         &|v| v["team"]["groups"][0]["members"][0]["age"] = 3.into(),
         "age",
     );
+    // What may be left out or switched off is accepted by both: no unit or
+    // date, no declaration, an untitled preface, numbering per kind.
+    let mut v = base.clone();
+    let o = v.as_object_mut().unwrap();
+    o.remove("unit");
+    o.remove("document_date");
+    o.insert("declaration".into(), Value::Null);
+    o.insert(
+        "preface".into(),
+        serde_json::json!({ "file": "preface.md", "title": null }),
+    );
+    v["style"]["numbering"] =
+        serde_json::json!({ "tables": "chinese", "figures": "none", "cases": "continuous" });
+    v["style"]["toc"] = false.into();
+    v["cover"] = serde_json::json!({ "date_line": null, "title": "甲<br>乙" });
+    v["closing"]["after"] = "chapters".into();
+    assert!(
+        validate(&schema, &v).is_empty(),
+        "{:?}",
+        validate(&schema, &v)
+    );
+    assert!(nianbao::load::config::parse("report.json", &v.to_string()).is_ok());
     // `$schema` is accepted by both.
     let mut v = base.clone();
     v["$schema"] = "./report.schema.json".into();

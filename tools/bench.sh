@@ -7,3 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 python3 tools/bench.py "$@"
+
+# How many tables the layout layer set in a smaller type or turned to a
+# landscape page to make them fit (each table's `layout`, see src/layout).
+echo
+echo "Tables set smaller or turned landscape to fit:"
+cargo run --quiet --example table_layout -- samples/*/

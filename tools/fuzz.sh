@@ -6,6 +6,7 @@
 # `cargo test --test fuzz_regressions` replays.
 #
 #   tools/fuzz.sh [seconds-per-target] [target...]   # default: 60 s, all four targets
+#   FUZZ_CORPUS_KEEP=300                              # most files committed per target
 #
 # Targets: markdown, template_markdown, project_files, typst_emission (see
 # tests/fuzz_harness/mod.rs). Needs the nightly toolchain and cargo-fuzz
@@ -23,6 +24,7 @@
 set -euo pipefail
 
 secs=${1:-60}
+keep=${FUZZ_CORPUS_KEEP:-300}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -85,10 +87,11 @@ for t in "${targets[@]}"; do
     echo "${summary[-1]}"
 done
 
-echo "== minimising the corpora into tests/fuzz_corpus/"
+echo "== minimising the corpora into tests/fuzz_corpus/ (at most $keep files each)"
 for t in "${targets[@]}"; do
     corpus=fuzz/corpus/$t
-    # What `cargo fuzz cmin` does (libFuzzer -merge=1 into a fresh folder), on the same build.
+    # What `cargo fuzz cmin` does (libFuzzer -merge=1 into a fresh folder), on
+    # the same build: the working corpus keeps every input with a new feature.
     rm -rf "$corpus.min"
     mkdir -p "$corpus.min"
     # shellcheck disable=SC2046
@@ -100,11 +103,49 @@ for t in "${targets[@]}"; do
     fi
     rm -rf "$corpus"
     mv "$corpus.min" "$corpus"
-    # The minimised corpus replaces the files; crashes/ and open/ stay.
+    # The committed corpus: edges only (no hit counts), and of those inputs
+    # the $keep that cover most (greedy, smaller first on a tie).
+    control=fuzz/logs/$t.merge
+    rm -rf "$corpus.edges" "$control"
+    mkdir -p "$corpus.edges"
+    # shellcheck disable=SC2046
+    "$bin/$t" -merge=1 -use_counters=0 -merge_control_file="$control" $(options "$t") \
+        "$corpus.edges" "$corpus" >>"fuzz/logs/$t.cmin.log" 2>&1
+    rm -rf "$corpus.edges"
     mkdir -p tests/fuzz_corpus/"$t"
+    # The minimised corpus replaces the files; crashes/ and open/ stay.
     find tests/fuzz_corpus/"$t" -maxdepth 1 -type f -delete
-    cp "$corpus"/* tests/fuzz_corpus/"$t"/
-    echo "$t: $(find tests/fuzz_corpus/"$t" -type f | wc -l) files, $(du -sh tests/fuzz_corpus/"$t" | cut -f1)"
+    python3 - "$control" "$keep" <<'PY' | while read -r f; do cp "$f" tests/fuzz_corpus/"$t"/; done
+import heapq
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+n = int(lines[0])
+files = lines[2:2 + n]
+size, feats = {}, {}
+for line in lines[2 + n:]:
+    w = line.split()
+    if len(w) >= 3 and w[0] == "STARTED":
+        size[int(w[1])] = int(w[2])
+    elif w and w[0] == "FT":
+        feats[int(w[1])] = set(map(int, w[2:]))
+# Lazy greedy: a file's gain only shrinks as others are chosen.
+heap = [(-len(f), size.get(i, 0), i) for i, f in feats.items()]
+heapq.heapify(heap)
+covered, chosen = set(), []
+while heap and len(chosen) < int(sys.argv[2]):
+    _, sz, i = heapq.heappop(heap)
+    gain = len(feats[i] - covered)
+    if gain == 0:
+        continue
+    if heap and (-gain, sz) > heap[0][:2]:
+        heapq.heappush(heap, (-gain, sz, i))
+        continue
+    covered |= feats[i]
+    chosen.append(files[i])
+print("\n".join(chosen))
+PY
+    echo "$t: $(find tests/fuzz_corpus/"$t" -maxdepth 1 -type f | wc -l) files," \
+        "$(find tests/fuzz_corpus/"$t" -maxdepth 1 -type f -exec cat {} + | wc -c) bytes"
 done
 
 # The harness's scratch projects of processes that have ended.

@@ -9,3 +9,5 @@ apt-get install -y --no-install-recommends libreoffice-writer-nogui python3-uno 
 apt-get install -y --no-install-recommends time pandoc
 # typst: the PyPI package runs the same engine as the Typst CLI (bench column).
 pip install openxml-audit python-docx typst
+# pymupdf: tools/table_breaks.py reads the renderings' glyphs and table rules.
+pip install pymupdf

@@ -2,10 +2,11 @@
 """Numbers broken across lines inside a table cell, and glyphs running over
 a cell rule, in any PDF (here: LibreOffice's rendering of nianbao's DOCX).
 
-The cell grid comes from the page's vertical and horizontal rules (stroked
-lines or thin filled rectangles). Findings:
-  - SPLIT: a run of digits / % / . / : broken across two lines of one cell
-    ("202" / "0", "67.96" / "%");
+The cell grid comes from the page's black vertical and horizontal rules
+(stroked lines or thin filled rectangles; charts are coloured or grey).
+Findings:
+  - SPLIT: a run of digits / % / . / : broken across two consecutive lines
+    of one cell ("202" / "0", "67.96" / "%");
   - CROSS: a glyph whose box straddles a vertical rule within the rule's
     height (text wider than its cell).
 Only SPLIT fails the run unless --cross is given (LibreOffice's glyph boxes
@@ -24,17 +25,30 @@ NUM = set("0123456789０１２３４５６７８９.%:：")
 PUNCT = set("（）()“”‘’《》〈〉「」『』【】、，。：；！？—…·")
 
 
+def black(c):
+    """A black or near-black colour (table rules; a chart's lines, bars and
+    gridlines are coloured or grey)."""
+    if not c:
+        return False
+    if len(c) == 4:  # CMYK
+        return c[3] >= 0.8 and max(c[:3]) < 0.2
+    return max(c) < 0.2
+
+
 def rules(page):
     v, h = [], []
     for d in page.get_drawings():
+        kind = d.get("type") or ""
+        stroked = "s" in kind and black(d.get("color"))
+        filled = "f" in kind and black(d.get("fill"))
         for it in d["items"]:
-            if it[0] == "l":
+            if it[0] == "l" and stroked:
                 p, q = it[1], it[2]
                 if abs(p.x - q.x) < 0.6 and abs(p.y - q.y) > 4:
                     v.append((p.x, min(p.y, q.y), max(p.y, q.y)))
                 elif abs(p.y - q.y) < 0.6 and abs(p.x - q.x) > 4:
                     h.append((p.y, min(p.x, q.x), max(p.x, q.x)))
-            elif it[0] == "re":
+            elif it[0] == "re" and (stroked or filled):
                 r = it[1]
                 if r.width < 1.2 and r.height > 4:
                     v.append((r.x0 + r.width / 2, r.y0, r.y1))
@@ -83,6 +97,11 @@ def check_page(page):
         ordered = [sorted(lines[k], key=lambda t: t[0]) for k in sorted(lines)]
         for a, b in zip(ordered, ordered[1:]):
             x, y = a[-1][1], b[0][1]
+            ra, rb = a[-1][2], b[0][2]
+            # Consecutive lines of text, not labels spaced apart (a chart's
+            # axis between its gridlines).
+            if (rb.y0 + rb.y1) / 2 - (ra.y0 + ra.y1) / 2 > 1.8 * max(ra.height, rb.height):
+                continue
             if x in NUM and y in NUM and (x.isdigit() or y.isdigit()):
                 shown = "".join(c for _, c, _ in a[-4:]) + "/" + "".join(c for _, c, _ in b[:4])
                 found.append(("SPLIT", shown, a[-1][2]))

@@ -148,8 +148,12 @@ fn written_decimals(v: &Value) -> usize {
 /// column whose name or head mentions 年 or year; or exactly 1, 2, 3, …).
 fn looks_like_text(field: &str, header: &str, rows: &[Value]) -> bool {
     let f = field.to_ascii_lowercase();
-    let names = ["year", "code", "id", "no", "seq", "index", "序号", "编号", "代码", "编码", "年份", "年度"];
-    if names.iter().any(|n| f == *n || f.ends_with(&format!("_{n}")))
+    let names = [
+        "year", "code", "id", "no", "seq", "index", "序号", "编号", "代码", "编码", "年份", "年度",
+    ];
+    if names
+        .iter()
+        .any(|n| f == *n || f.ends_with(&format!("_{n}")))
         || ["序号", "编号", "代码", "编码", "年份", "年度"]
             .iter()
             .any(|n| header.ends_with(n) || field.ends_with(n))
@@ -164,11 +168,7 @@ fn looks_like_text(field: &str, header: &str, rows: &[Value]) -> bool {
     let values: Vec<f64> = values.into_iter().flatten().collect();
     let years = values.iter().all(|x| (1900.0..=2100.0).contains(x))
         && (f.contains("year") || header.contains('年') || field.contains('年'));
-    let running = values.len() > 1
-        && values
-            .iter()
-            .enumerate()
-            .all(|(i, x)| *x == (i + 1) as f64);
+    let running = values.len() > 1 && values.iter().enumerate().all(|(i, x)| *x == (i + 1) as f64);
     years || running
 }
 
@@ -363,7 +363,8 @@ pub fn build(
                 label.clone()
             } else {
                 match &col.expr {
-                    Expr::Field(_) if col.text => String::new(),
+                    // Codes and years are not summed, nor percentages.
+                    Expr::Field(_) if col.text || col.suffix == "%" => String::new(),
                     Expr::Field(f) => {
                         let numeric = rows.iter().any(|r| number(r.get(f)).is_some());
                         if numeric {

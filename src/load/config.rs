@@ -47,9 +47,7 @@ pub struct ReportConfig {
     #[schemars(description = "封面各行文字和封面图片；不写的行用默认值。")]
     pub cover: CoverConfig,
     #[serde(default = "some_default::<DeclarationConfig>")]
-    #[schemars(
-        description = "内容真实性责任声明页的文字和盖章、签名图片；写 null 则不印声明页。"
-    )]
+    #[schemars(description = "内容真实性责任声明页的文字和盖章、签名图片；写 null 则不印声明页。")]
     pub declaration: Option<DeclarationConfig>,
     #[serde(default)]
     #[schemars(description = "编制组名单；不写或写 null 则不印编制组页。")]
@@ -323,7 +321,10 @@ impl<'de> Deserialize<'de> for PrefaceConfig {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a file name such as \"preface.md\", or { \"file\": \"preface.md\", \"title\": null }")
             }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+            fn visit_str<E: serde::de::Error>(
+                self,
+                v: &str,
+            ) -> std::result::Result<Self::Value, E> {
                 Ok(PrefaceConfig::File(v.to_string()))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
@@ -365,9 +366,9 @@ pub struct StyleConfig {
         description = "表题、图题、案例标题中编号与题目之间的文字，如 \"：\"（印成“表一：题目”）。默认为版式文件中的值（全角空格，“表一　题目”）。"
     )]
     pub caption_separator: Option<String>,
-    #[serde(default = "yes")]
+    #[serde(default)]
     #[schemars(description = "是否印目录。默认 true。")]
-    pub toc: bool,
+    pub toc: Option<bool>,
     #[serde(default)]
     #[schemars(description = "正文页眉文字，下带一条横线；不写则不印页眉。")]
     pub running_header: Option<String>,
@@ -487,7 +488,10 @@ impl<'de> Deserialize<'de> for NumberingConfig {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("one of `chapter`, `continuous`, `chinese`, `none`, or { \"tables\": …, \"figures\": …, \"cases\": … }")
             }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+            fn visit_str<E: serde::de::Error>(
+                self,
+                v: &str,
+            ) -> std::result::Result<Self::Value, E> {
                 use serde::de::IntoDeserializer;
                 crate::model::NumberingScheme::deserialize(v.into_deserializer())
                     .map(NumberingConfig::All)

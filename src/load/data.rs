@@ -172,26 +172,42 @@ pub fn read_xlsx(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Sheet)>> {
             };
             cells.push((r, c, v));
         }
-        out.push((name.clone(), dense(cells)));
+        out.push((name.clone(), dense(&format!("{file} [{name}]"), cells)?));
     }
     Ok(out)
 }
 
-/// Cells (row, column, value) as rows from the first used row and column.
-fn dense(cells: Vec<(u32, u32, Value)>) -> Sheet {
+/// Cells (row, column, value) as rows from the first used row and column;
+/// a used range beyond [`MAX_XLSX_CELLS`](crate::model::limits::MAX_XLSX_CELLS)
+/// is an error at `location`.
+fn dense(location: &str, cells: Vec<(u32, u32, Value)>) -> Result<Sheet> {
+    use crate::model::limits::MAX_XLSX_CELLS;
     let (Some(r0), Some(c0)) = (
         cells.iter().map(|c| c.0).min(),
         cells.iter().map(|c| c.1).min(),
     ) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let rows = cells.iter().map(|c| c.0).max().unwrap_or(r0) - r0 + 1;
     let cols = cells.iter().map(|c| c.1).max().unwrap_or(c0) - c0 + 1;
+    if u64::from(rows) * u64::from(cols) > MAX_XLSX_CELLS {
+        return Err(Error::at(
+            location,
+            format!(
+                "expected at most {MAX_XLSX_CELLS} cells from the first used cell to the last; {}{}:{}{} spans {} (a stray value far from the data?)",
+                column_name(c0),
+                r0 + 1,
+                column_name(c0 + cols - 1),
+                r0 + rows,
+                u64::from(rows) * u64::from(cols)
+            ),
+        ));
+    }
     let mut sheet = vec![vec![Value::Null; cols as usize]; rows as usize];
     for (r, c, v) in cells {
         sheet[(r - r0) as usize][(c - c0) as usize] = v;
     }
-    sheet
+    Ok(sheet)
 }
 
 /// `0` → `A`, `26` → `AA`.

@@ -46,9 +46,7 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
     };
 
     let preface = match &config.preface {
-        Some(p) => {
-            narrative(p.file(), "preface", Scope::Preface, &mut errors).unwrap_or_default()
-        }
+        Some(p) => narrative(p.file(), "preface", Scope::Preface, &mut errors).unwrap_or_default(),
         None => Vec::new(),
     };
     let mut chapters = Vec::new();
@@ -269,13 +267,18 @@ fn meta(project: &Project, c: &ReportConfig, errors: &mut Collector) -> Option<M
         .unwrap_or_else(|| format!("{short}中等职业教育质量年度报告（{year}年度）"));
     let declaration = c.declaration.as_ref().map(|d| {
         let dunit = d.unit.clone().unwrap_or_else(|| unit.clone());
-        let signer = if dunit.is_empty() { "本单位" } else { &dunit };
+        let signer = if dunit.is_empty() {
+            "本单位"
+        } else {
+            &dunit
+        };
         Declaration {
-            title: d.title.clone().unwrap_or_else(|| "内容真实性责任声明".into()),
+            title: d
+                .title
+                .clone()
+                .unwrap_or_else(|| "内容真实性责任声明".into()),
             text: d.text.clone().unwrap_or_else(|| {
-                format!(
-                    "{signer}对{title}及相关附件的真实性、完整性和准确性负责。特此声明。"
-                )
+                format!("{signer}对{title}及相关附件的真实性、完整性和准确性负责。特此声明。")
             }),
             unit: dunit.clone(),
             representative: d.representative.clone().unwrap_or_default(),
@@ -344,7 +347,7 @@ fn style(c: &ReportConfig) -> Style {
             .map(|n| n.resolve())
             .unwrap_or(Numbering::uniform(NumberingScheme::Chapter)),
         running_header: s.running_header.clone(),
-        toc: s.toc,
+        toc: s.toc.unwrap_or(true),
         list_tables: s.lists.tables,
         list_figures: s.lists.figures,
         list_cases: s.lists.cases,

@@ -267,6 +267,11 @@ pub struct Cover {
     pub image_gap_mm: f64,
     /// The photo's width as a share of the type area.
     pub image_width: f64,
+    /// The photo across the whole page width instead, into the bleed of the
+    /// print shop's PDF (at most 110 mm high; a taller one is cropped). The
+    /// DOCX keeps the photo in the type area.
+    #[serde(default)]
+    pub image_bleed: bool,
     pub compiler: Look,
     pub date_gap_mm: f64,
     pub date: Look,

@@ -33,6 +33,10 @@ pub const MAX_XLSX_ROWS: u32 = 100_000;
 /// See [`MAX_XLSX_ROWS`].
 pub const MAX_XLSX_COLUMNS: u32 = 1_000;
 
+/// The most cells from the first used cell of a sheet to the last (rows ×
+/// columns): two cells far apart would otherwise fill gigabytes with blanks.
+pub const MAX_XLSX_CELLS: u64 = 2_000_000;
+
 /// The most bytes an Excel workbook may unpack to.
 pub const MAX_XLSX_UNPACKED_BYTES: u64 = 200 << 20;
 

@@ -103,7 +103,10 @@ mod tests {
         assert_eq!(br_at("<b>"), None);
         assert_eq!(br_at("<bra>"), None);
         assert!(is_br(" <br> "));
-        assert_eq!(br_to_newline("青铜峡市<br>职教中心 <b>"), "青铜峡市\n职教中心 <b>");
+        assert_eq!(
+            br_to_newline("青铜峡市<br>职教中心 <b>"),
+            "青铜峡市\n职教中心 <b>"
+        );
     }
 
     #[test]

@@ -205,11 +205,11 @@ mod tests {
         assert_eq!(m("[@fig-a ; @fig-b -- @fig-d]"), "[fig-a;fig-b>fig-d]");
         assert_eq!(m("[@tbl-a]"), "[tbl-a]");
         // Not a list: stays as written, single references still read.
-        assert_eq!(m("[注] [@tbl-a, @tbl-b] \\[@tbl-c]"), "[注] [[tbl-a], [tbl-b]] \\[[tbl-c]]");
         assert_eq!(
-            decode("a;b>c"),
-            vec![Item::One("a"), Item::Range("b", "c")]
+            m("[注] [@tbl-a, @tbl-b] \\[@tbl-c]"),
+            "[注] [[tbl-a], [tbl-b]] \\[[tbl-c]]"
         );
+        assert_eq!(decode("a;b>c"), vec![Item::One("a"), Item::Range("b", "c")]);
     }
 
     #[test]

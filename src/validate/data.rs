@@ -87,10 +87,7 @@ pub fn check(doc: &Document, out: &mut Collector) {
 /// The data path of a finding: its location after the file
 /// (`data/indicators.json: scorecard.placed[1]` → `scorecard.placed[1]`).
 fn finding_path(d: &Diagnostic) -> &str {
-    d.location
-        .split_once(": ")
-        .map(|(_, p)| p)
-        .unwrap_or("")
+    d.location.split_once(": ").map(|(_, p)| p).unwrap_or("")
 }
 
 /// Whether an accepted discrepancy covers a finding: the same value (a path
@@ -559,7 +556,9 @@ fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collecto
                 format!("{a} ÷ {b}{}", if c.percent { " × 100" } else { "" }),
             ))
         }),
-        _ => Err(Failure::Path("a check takes either `sum` or `ratio`".into())),
+        _ => Err(Failure::Path(
+            "a check takes either `sum` or `ratio`".into(),
+        )),
     };
     let expected = one_value(ctx, &c.equals);
     match (computed, expected) {

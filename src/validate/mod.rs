@@ -311,12 +311,23 @@ fn resolve_blocks(blocks: &mut [Block], labels: &Labels, errors: &mut Collector)
 const IN_TEXT: &str = "";
 const IN_CAPTION: &str = " in a caption";
 
-fn resolve_inlines(inlines: &mut [Inline], labels: &Labels, origin: &Origin, errors: &mut Collector) {
+fn resolve_inlines(
+    inlines: &mut [Inline],
+    labels: &Labels,
+    origin: &Origin,
+    errors: &mut Collector,
+) {
     resolve_in(inlines, labels, origin, errors, IN_TEXT)
 }
 
 /// The label of `id`, or an error (and the reference as written).
-fn lookup(id: &str, labels: &Labels, origin: &Origin, errors: &mut Collector, place: &str) -> String {
+fn lookup(
+    id: &str,
+    labels: &Labels,
+    origin: &Origin,
+    errors: &mut Collector,
+    place: &str,
+) -> String {
     match labels.get(id) {
         Some(t) if t.label.is_empty() => {
             errors.error(
@@ -369,7 +380,8 @@ fn resolve_in(
                         origin.to_string(),
                         format!("reference range `{range}`{place} joins two kinds of things: both ends must be tables, figures, cases or sections"),
                     );
-                } else if let (Some(a), Some(b)) = (labels.get(from.as_str()), labels.get(to.as_str()))
+                } else if let (Some(a), Some(b)) =
+                    (labels.get(from.as_str()), labels.get(to.as_str()))
                     && a.order >= b.order
                 {
                     errors.error(

@@ -85,6 +85,8 @@ pub(crate) fn parse_cmap(text: &str) -> CMap {
 struct FontMap {
     two_byte: bool,
     cmap: CMap,
+    /// The font's `BaseFont` name (`ABCDEF+NotoSerifCJKsc-Regular`).
+    base: String,
 }
 
 fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
@@ -124,7 +126,20 @@ fn fonts_of(doc: &Document, resources: &Dictionary) -> HashMap<Vec<u8>, FontMap>
             })
             .map(|bytes| parse_cmap(&String::from_utf8_lossy(&bytes)))
             .unwrap_or_default();
-        out.insert(name.clone(), FontMap { two_byte, cmap });
+        let base = font
+            .get(b"BaseFont")
+            .ok()
+            .and_then(|b| b.as_name().ok())
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        out.insert(
+            name.clone(),
+            FontMap {
+                two_byte,
+                cmap,
+                base,
+            },
+        );
     }
     out
 }
@@ -249,4 +264,89 @@ pub fn pages(pdf: &[u8]) -> Vec<String> {
             out
         })
         .collect()
+}
+
+/// A run of text as set: its page, type size (pt), font, height on the page
+/// (pt from the bottom) and text.
+#[derive(Debug, Clone)]
+pub struct TextRun {
+    pub page: usize,
+    pub size: f32,
+    pub font: String,
+    pub y: f32,
+    pub text: String,
+}
+
+/// Every run of text on every page with its type size, font and height.
+/// Typst sets each run with its real size (`Tf`) after moving to its place
+/// (`cm`).
+pub fn sized_runs(pdf: &[u8]) -> Vec<TextRun> {
+    let doc = Document::load_mem(pdf).expect("a readable PDF");
+    let mut out = Vec::new();
+    for (page, &id) in doc.get_pages().values().enumerate() {
+        let content = doc.get_page_content(id).unwrap_or_default();
+        let res = page_resources(&doc, id);
+        let fonts = fonts_of(&doc, &res);
+        let Ok(content) = Content::decode(&content) else {
+            continue;
+        };
+        let (mut font, mut size, mut y): (Option<Vec<u8>>, f32, f32) = (None, 0.0, 0.0);
+        let num = |o: &Object| {
+            o.as_float()
+                .ok()
+                .or_else(|| o.as_i64().ok().map(|i| i as f32))
+        };
+        for op in content.operations {
+            match op.operator.as_str() {
+                "cm" => {
+                    if let Some(f) = op.operands.get(5).and_then(num) {
+                        y = f;
+                    }
+                }
+                "Tf" => {
+                    font = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .map(|n| n.to_vec());
+                    size = op
+                        .operands
+                        .get(1)
+                        .and_then(|o| {
+                            o.as_float()
+                                .ok()
+                                .or_else(|| o.as_i64().ok().map(|i| i as f32))
+                        })
+                        .unwrap_or(0.0);
+                }
+                "Tj" | "TJ" => {
+                    let mut text = String::new();
+                    let strings: Vec<&Object> = match op.operands.first() {
+                        Some(Object::Array(items)) => items.iter().collect(),
+                        Some(o) => vec![o],
+                        None => vec![],
+                    };
+                    for o in strings {
+                        if let Object::String(s, _) = o {
+                            decode(s, font.as_ref().and_then(|c| fonts.get(c)), &mut text);
+                        }
+                    }
+                    let font_name = font
+                        .as_ref()
+                        .and_then(|f| fonts.get(f))
+                        .map(|f| f.base.clone())
+                        .unwrap_or_default();
+                    out.push(TextRun {
+                        page,
+                        size,
+                        font: font_name,
+                        y,
+                        text,
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }

@@ -4,9 +4,9 @@
 //! references (single, listed or ranges) — and nothing else of Markdown.
 
 use super::refs::{REF_CLOSE, REF_OPEN, push_text_with_refs};
-use crate::model::markup::{br_at, script_ok};
-use crate::model::refs::{self, Source};
 use crate::model::Inline;
+use crate::model::markup::br_at;
+use crate::model::refs::{self, Source};
 
 /// The inlines of a caption or title as written in an attribute value.
 pub fn caption_inlines(text: &str) -> Vec<Inline> {
@@ -16,39 +16,22 @@ pub fn caption_inlines(text: &str) -> Vec<Inline> {
         out.push(REF_CLOSE);
     });
     let mut out = Vec::new();
-    let mut plain = String::new();
     let mut rest = marked.as_str();
-    while let Some(k) = rest.find(['<', '^', '~']) {
-        plain.push_str(&rest[..k]);
-        let tail = &rest[k..];
-        let c = tail.chars().next().unwrap_or('<');
-        if c == '<' {
-            if let Some(n) = br_at(tail) {
-                push_text_with_refs(&mut out, &std::mem::take(&mut plain));
+    while let Some(k) = rest.find('<') {
+        match br_at(&rest[k..]) {
+            Some(n) => {
+                push_text_with_refs(&mut out, &rest[..k]);
                 out.push(Inline::LineBreak);
-                rest = &tail[n..];
-                continue;
+                rest = &rest[k + n..];
             }
-        } else if let Some(end) = tail[1..].find(c) {
-            let inner = &tail[1..1 + end];
-            if script_ok(inner) {
-                push_text_with_refs(&mut out, &std::mem::take(&mut plain));
-                let content = vec![Inline::Text(inner.to_string())];
-                out.push(if c == '^' {
-                    Inline::Sup(content)
-                } else {
-                    Inline::Sub(content)
-                });
-                rest = &tail[2 + end..];
-                continue;
+            None => {
+                push_text_with_refs(&mut out, &rest[..=k]);
+                rest = &rest[k + 1..];
             }
         }
-        plain.push(c);
-        rest = &tail[c.len_utf8()..];
     }
-    plain.push_str(rest);
-    push_text_with_refs(&mut out, &plain);
-    out
+    push_text_with_refs(&mut out, rest);
+    super::inlines::normalize(out)
 }
 
 #[cfg(test)]
@@ -63,9 +46,14 @@ mod tests {
         assert_eq!(c[3], Inline::LineBreak);
         assert_eq!(c[5], Inline::Sub(vec![Inline::Text("2".into())]));
         assert!(matches!(&c[7], Inline::Ref { target, .. } if target == "tbl-a"));
-        assert!(matches!(&c[9], Inline::RefRange { from, to, .. } if from == "fig-a" && to == "fig-c"));
+        assert!(
+            matches!(&c[9], Inline::RefRange { from, to, .. } if from == "fig-a" && to == "fig-c")
+        );
         // Everything else is text as written.
         let c = caption_inlines("10~20人，30~40人 <b>*x*</b> 5^");
-        assert_eq!(c, vec![Inline::Text("10~20人，30~40人 <b>*x*</b> 5^".into())]);
+        assert_eq!(
+            c,
+            vec![Inline::Text("10~20人，30~40人 <b>*x*</b> 5^".into())]
+        );
     }
 }

@@ -6,7 +6,7 @@
 use super::cursor::{EventParser, HORIZONTAL_RULE};
 use super::grid;
 use super::inlines::{Gathered, normalize};
-use super::refs::{mark_refs, unmark_refs};
+use super::refs::{mark_refs, protect_escapes, unmark_refs};
 use super::{Ctx, Scope};
 use crate::load::attrs::Attrs;
 use crate::model::refs;
@@ -32,12 +32,11 @@ pub(super) fn walk(
     scope: Scope,
     in_figure: bool,
 ) -> Vec<Raw> {
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_SUPERSCRIPT
-        | Options::ENABLE_SUBSCRIPT;
-    let marked = escape_reference_definitions(mark_refs(text), opts);
+    // Superscript and subscript are read from the text runs (see
+    // `super::refs`): pulldown-cmark's own cannot stand inside a word (`m^2^`).
+    let opts =
+        Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_FOOTNOTES;
+    let marked = escape_reference_definitions(mark_refs(&protect_escapes(text)), opts);
     let events: Vec<(Event<'_>, Range<usize>)> =
         Parser::new_ext(&marked, opts).into_offset_iter().collect();
     EventParser::new(ctx, &marked, events, lines, scope, in_figure).blocks(None)
@@ -153,9 +152,8 @@ impl<'e> EventParser<'_, '_, 'e> {
                 Event::Start(Tag::HtmlBlock) => {
                     let origin = self.origin_at(range.start);
                     // `<br>` breaks the line here too; other HTML prints as written.
-                    let text = crate::model::markup::br_to_newline(
-                        &self.raw_text(TagEnd::HtmlBlock),
-                    );
+                    let text =
+                        crate::model::markup::br_to_newline(&self.raw_text(TagEnd::HtmlBlock));
                     if !text.trim().is_empty() {
                         out.push(Raw::Block(literal_paragraph(&text, origin)));
                     }

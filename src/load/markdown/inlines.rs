@@ -92,17 +92,9 @@ impl<'e> EventParser<'_, '_, 'e> {
                     Err(e) => self.ctx.errors.diagnostics.extend(e.diagnostics),
                 }
             }
-            Event::Start(Tag::Superscript) => {
-                let inner = self.nested_inlines(TagEnd::Superscript, range.start);
-                g.images.extend(inner.images);
-                g.inlines.extend(script(inner.inlines, '^', Inline::Sup));
-            }
-            Event::Start(Tag::Subscript) => {
-                let inner = self.nested_inlines(TagEnd::Subscript, range.start);
-                g.images.extend(inner.images);
-                g.inlines.extend(script(inner.inlines, '~', Inline::Sub));
-            }
-            Event::Start(Tag::Strikethrough) => {}
+            Event::Start(Tag::Strikethrough)
+            | Event::Start(Tag::Superscript)
+            | Event::Start(Tag::Subscript) => {}
             Event::End(_) => {}
             Event::Start(_) => {}
             Event::FootnoteReference(label) => {
@@ -124,20 +116,6 @@ impl<'e> EventParser<'_, '_, 'e> {
             }
         }
     }
-}
-
-/// A superscript or subscript when what it holds may be one (a few Latin
-/// letters, digits and signs: `m^2^`, `CO~2~`); otherwise the text as
-/// written, delimiters and all (`10~20人，30~40人` is a range, not a subscript).
-fn script(inner: Vec<Inline>, delimiter: char, make: fn(Vec<Inline>) -> Inline) -> Vec<Inline> {
-    let plain_text = inner.iter().all(|i| matches!(i, Inline::Text(_)));
-    if plain_text && crate::model::markup::script_ok(&Inline::plain(&inner)) {
-        return vec![make(inner)];
-    }
-    let mut out = vec![Inline::Text(delimiter.to_string())];
-    out.extend(inner);
-    out.push(Inline::Text(delimiter.to_string()));
-    out
 }
 
 /// Merges adjacent text, resolves soft breaks (nothing between two CJK

@@ -33,8 +33,8 @@ use crate::error::Collector;
 use crate::model::*;
 use events::Raw;
 
-pub use caption::caption_inlines;
 pub use crate::model::refs::valid_id;
+pub use caption::caption_inlines;
 pub use inlines::normalize;
 
 /// Where narrative blocks are being parsed.
@@ -58,10 +58,16 @@ pub fn parse(
     errors: &mut Collector,
 ) -> Vec<Block> {
     for (n, line) in doc.text.lines().enumerate() {
-        if line.contains([refs::REF_OPEN, refs::REF_CLOSE, inlines::SOFT_BREAK]) {
+        if line.contains([
+            refs::REF_OPEN,
+            refs::REF_CLOSE,
+            inlines::SOFT_BREAK,
+            refs::ESCAPED_CARET,
+            refs::ESCAPED_TILDE,
+        ]) {
             errors.error(
                 format!("{}:{}", doc.file, doc.source_line(n)),
-                "the text holds a private-use character (U+E000–U+E002) that nianbao reserves",
+                "the text holds a private-use character (U+E000–U+E004) that nianbao reserves",
             );
         }
     }

@@ -11,6 +11,74 @@ use crate::model::refs::{self, Source};
 pub(super) const REF_OPEN: char = '\u{E000}';
 /// Closes a cross-reference opened by [`REF_OPEN`].
 pub(super) const REF_CLOSE: char = '\u{E001}';
+/// Stands for `\^` (a caret that is not a superscript's) until the text
+/// runs are read.
+pub(super) const ESCAPED_CARET: char = '\u{E003}';
+/// Stands for `\~` (a tilde that is not a subscript's).
+pub(super) const ESCAPED_TILDE: char = '\u{E004}';
+
+/// Replaces `\^` and `\~` with sentinels before Markdown parsing, so that
+/// an escaped caret or tilde never starts or ends a superscript or subscript
+/// (`\\` stays an escaped backslash).
+pub(super) fn protect_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        match (c, it.peek()) {
+            ('\\', Some('^')) => {
+                it.next();
+                out.push(ESCAPED_CARET);
+            }
+            ('\\', Some('~')) => {
+                it.next();
+                out.push(ESCAPED_TILDE);
+            }
+            ('\\', Some(&n)) => {
+                it.next();
+                out.push('\\');
+                out.push(n);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends text to `out`, reading `^…^` as superscript and `~…~` as
+/// subscript where what they enclose may be one (`m^2^`, `CO~2~`: see
+/// [`crate::model::markup::script_ok`]); anything else, escaped carets and
+/// tildes too, stays text as written (`10~20人，30~40人`).
+pub(super) fn push_text_with_scripts(out: &mut Vec<Inline>, text: &str) {
+    let restore = |s: &str| s.replace(ESCAPED_CARET, "^").replace(ESCAPED_TILDE, "~");
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(k) = rest.find(['^', '~']) {
+        plain.push_str(&rest[..k]);
+        let tail = &rest[k..];
+        let c = if tail.starts_with('^') { '^' } else { '~' };
+        if let Some(end) = tail[1..].find(c)
+            && crate::model::markup::script_ok(&tail[1..1 + end])
+        {
+            if !plain.is_empty() {
+                out.push(Inline::Text(restore(&std::mem::take(&mut plain))));
+            }
+            let content = vec![Inline::Text(tail[1..1 + end].to_string())];
+            out.push(if c == '^' {
+                Inline::Sup(content)
+            } else {
+                Inline::Sub(content)
+            });
+            rest = &tail[2 + end..];
+            continue;
+        }
+        plain.push(c);
+        rest = &tail[1..];
+    }
+    plain.push_str(rest);
+    if !plain.is_empty() {
+        out.push(Inline::Text(restore(&plain)));
+    }
+}
 
 /// Wraps every reference (`@tbl-x`, `@fig-x`, `@case-x`, `@sec-x`, not after
 /// `\` or a letter or digit; or a list or range in brackets) in sentinels,
@@ -23,8 +91,15 @@ pub(super) fn mark_refs(text: &str) -> String {
     })
 }
 
-/// Puts references found in code or raw HTML back as the text they were.
+/// Puts references (and escaped carets and tildes) found in code or raw
+/// HTML back as the text they were.
 pub(super) fn unmark_refs(text: &str) -> String {
+    unmark(text)
+        .replace(ESCAPED_CARET, "\\^")
+        .replace(ESCAPED_TILDE, "\\~")
+}
+
+fn unmark(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find(REF_OPEN) {
@@ -50,10 +125,7 @@ fn written(encoded: &str) -> String {
     };
     match items.as_slice() {
         [refs::Item::One(a)] if !encoded.is_empty() => format!("@{a}"),
-        _ => format!(
-            "[{}]",
-            items.iter().map(one).collect::<Vec<_>>().join("; ")
-        ),
+        _ => format!("[{}]", items.iter().map(one).collect::<Vec<_>>().join("; ")),
     }
 }
 
@@ -79,12 +151,13 @@ pub(super) fn ref_inlines(encoded: &str, out: &mut Vec<Inline>) {
     }
 }
 
-/// Appends `text` to `out`, its marked references as [`Inline::Ref`]s.
+/// Appends `text` to `out`, its marked references as [`Inline::Ref`]s,
+/// superscripts and subscripts as [`Inline::Sup`] and [`Inline::Sub`].
 pub(super) fn push_text_with_refs(out: &mut Vec<Inline>, text: &str) {
     let mut rest = text;
     while let Some(start) = rest.find(REF_OPEN) {
         if start > 0 {
-            out.push(Inline::Text(rest[..start].to_string()));
+            push_text_with_scripts(out, &rest[..start]);
         }
         let after = &rest[start + REF_OPEN.len_utf8()..];
         match after.find(REF_CLOSE) {
@@ -93,13 +166,13 @@ pub(super) fn push_text_with_refs(out: &mut Vec<Inline>, text: &str) {
                 rest = &after[end + REF_CLOSE.len_utf8()..];
             }
             None => {
-                out.push(Inline::Text(format!("@{after}")));
+                push_text_with_scripts(out, &format!("@{after}"));
                 rest = "";
             }
         }
     }
     if !rest.is_empty() {
-        out.push(Inline::Text(rest.to_string()));
+        push_text_with_scripts(out, rest);
     }
 }
 

@@ -45,10 +45,12 @@ impl SeqKind {
         }
     }
 
-    /// The paragraph style of a numbered caption of this kind: one style
-    /// per kind, so that a list can be built from the style (`TOC \t`).
-    pub fn caption_style(self) -> &'static str {
+    /// The paragraph style of a caption of this kind: one style per kind
+    /// for numbered ones, so that a list can be built from the style
+    /// (`TOC \t`); plain `Caption` for an unnumbered table or figure.
+    pub fn caption_style(self, num: &crate::model::Numbered) -> &'static str {
         match self {
+            _ if num.number.is_none() && self != SeqKind::Case => "Caption",
             SeqKind::Table => "TableCaption",
             SeqKind::Figure => "FigureCaption",
             SeqKind::Case => "CaseTitle",
@@ -200,5 +202,4 @@ impl Writer<'_> {
         }
         c
     }
-
 }

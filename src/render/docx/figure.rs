@@ -159,7 +159,7 @@ pub fn figure(w: &mut Writer, f: &Figure) -> Result<()> {
         return Ok(());
     }
     let c = w.numbered_caption(SeqKind::Figure, &f.num, &f.caption);
-    w.p(SeqKind::Figure.caption_style(), "", &c);
+    w.p(SeqKind::Figure.caption_style(&f.num), "", &c);
     Ok(())
 }
 

@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 pub fn body_table(w: &mut Writer, t: &Table) -> Result<()> {
     with_orientation(w, t, |w| {
         let c = w.numbered_caption(SeqKind::Table, &t.num, &t.caption);
-        w.p(SeqKind::Table.caption_style(), "<w:keepNext/>", &c);
+        w.p(SeqKind::Table.caption_style(&t.num), "<w:keepNext/>", &c);
         table_with_lines(w, t);
     })
 }
@@ -132,13 +132,17 @@ fn keep_with_next(t: &Table) -> Vec<bool> {
     let n = t.rows.len();
     let mut keep = vec![false; n];
     if t.layout.fits_page {
-        keep.iter_mut().take(n.saturating_sub(1)).for_each(|k| *k = true);
+        keep.iter_mut()
+            .take(n.saturating_sub(1))
+            .for_each(|k| *k = true);
     } else {
         let head = t.header_rows.min(n);
         let first = (head + MIN_ROWS_ON_PAGE - 1).min(n);
         keep[..first].iter_mut().for_each(|k| *k = true);
         let last = n.saturating_sub(MIN_ROWS_ON_PAGE + 1).max(first);
-        keep[last..n.saturating_sub(1)].iter_mut().for_each(|k| *k = true);
+        keep[last..n.saturating_sub(1)]
+            .iter_mut()
+            .for_each(|k| *k = true);
     }
     if !t.notes.is_empty()
         && let Some(k) = keep.last_mut()

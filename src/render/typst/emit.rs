@@ -196,8 +196,9 @@ fn inline_one(i: &Inline) -> String {
         Inline::Text(t) => str_lit(t),
         Inline::Strong(c) => format!("strong({})", inline(c)),
         Inline::Emph(c) => format!("emph({})", inline(c)),
-        Inline::Sup(c) => format!("super({})", inline(c)),
-        Inline::Sub(c) => format!("sub({})", inline(c)),
+        // Set small and raised (lowered), as Word does, whatever the font.
+        Inline::Sup(c) => format!("super(typographic: false, {})", inline(c)),
+        Inline::Sub(c) => format!("sub(typographic: false, {})", inline(c)),
         Inline::Ref { target, label } => {
             format!("nb-ref(<{target}>, {})", text(label))
         }

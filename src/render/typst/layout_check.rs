@@ -154,6 +154,8 @@ struct Line {
     block: usize,
     role: Role,
     text: String,
+    /// The block's number as printed (`表 1-2`, `案例 3`), if any.
+    label: String,
 }
 
 /// Runs the layout check on a typeset document.
@@ -162,6 +164,7 @@ pub(crate) fn check(
     locator: &Locator,
     house: &HouseSpec,
 ) -> Vec<Diagnostic> {
+    let started = std::time::Instant::now();
     let mut walker = Walker {
         locator,
         cache: HashMap::new(),
@@ -187,18 +190,9 @@ pub(crate) fn check(
     lone_characters(&lines, &mut out);
     if std::env::var_os("NIANBAO_DEBUG_LAYOUT").is_some() {
         dump(&pages, &lines);
-        for (p, page) in pages.iter().enumerate() {
-            let mut last = None;
-            for g in page.glyphs.iter().filter(|g| g.info.is_none()) {
-                let site = locator
-                    .site(g.span)
-                    .map(|s| format!("{}:{}", s.file, s.line + 1));
-                if last != Some((site.clone(), g.base as i64)) {
-                    eprintln!("p{} unknown {:?} {}", p + 1, site, g.text);
-                    last = Some((site, g.base as i64));
-                }
-            }
-        }
+    }
+    if std::env::var_os("NIANBAO_TIMING").is_some() {
+        eprintln!("layout check {:?}", started.elapsed());
     }
     out.finish()
 }
@@ -573,6 +567,7 @@ fn page_lines(page: &PageData) -> Vec<Line> {
             block: info.block,
             role: info.role,
             text: g.text.clone(),
+            label: info.label.clone(),
         });
     }
     lines.sort_by(|a, b| {
@@ -609,73 +604,104 @@ fn name_of(info: &Info) -> String {
     }
 }
 
-/// Text wider than its cell: a glyph box straddling a vertical rule.
+/// Text wider than its cell. A line of a table cell runs over a cell rule
+/// when its glyphs reach past the nearest vertical rules on either side of
+/// the line's middle (rules that span the line's height), by more than
+/// 0.8 pt of side bearing; any other glyph whose box straddles a vertical
+/// rule within the rule's height is reported too.
 fn overflow(pages: &[PageData], out: &mut Findings) {
+    const SLACK: f64 = 0.8;
     for (p, page) in pages.iter().enumerate() {
         if page.vrules.is_empty() {
             continue;
         }
         let mut rules = page.vrules.clone();
         rules.sort_by(|a, b| a.at.partial_cmp(&b.at).unwrap_or(std::cmp::Ordering::Equal));
-        // One finding per cell: (block, row, col) → the cell's text on this page.
-        let mut cells: BTreeMap<(usize, usize, usize), ()> = BTreeMap::new();
-        for g in &page.glyphs {
-            if is_cjk_punct(&g.text) {
-                continue;
-            }
-            let (lo, hi) = (g.x0 + 0.8, g.x1 - 0.8);
-            if hi <= lo {
-                continue;
-            }
-            let cy = (g.y0 + g.y1) / 2.0;
-            let start = rules.partition_point(|r| r.at <= lo);
-            let crosses = rules[start..]
+        let spanning = |y: f64| {
+            rules
                 .iter()
-                .take_while(|r| r.at < hi)
-                .any(|r| r.from + 1.0 < cy && cy < r.to - 1.0);
-            if !crosses {
+                .filter(move |r| r.from + 1.0 < y && y < r.to - 1.0)
+        };
+        // The lines of each table cell: (block, row, col, baseline) → glyphs.
+        let mut lines: BTreeMap<(usize, usize, usize, i64), Vec<&Glyph>> = BTreeMap::new();
+        let mut reported: HashSet<(usize, usize, usize)> = HashSet::new();
+        for g in page
+            .glyphs
+            .iter()
+            .filter(|g| !g.outline && !is_cjk_punct(&g.text))
+        {
+            if let Some(info) = &g.info
+                && let Role::Cell { row, col, .. } = info.role
+            {
+                let key = (info.block, row, col, (g.base * 2.0).round() as i64);
+                lines.entry(key).or_default().push(g);
                 continue;
             }
-            match &g.info {
-                Some(info) => {
-                    let (row, col) = match info.role {
-                        Role::Cell { row, col, .. } => (row, col),
-                        _ => (usize::MAX, usize::MAX),
-                    };
-                    if cells.insert((info.block, row, col), ()).is_some() {
-                        continue;
-                    }
-                    let text = cell_text(page, info.block, info.role, g);
-                    let place = if row == usize::MAX {
-                        String::new()
-                    } else {
-                        format!(" (row {}, column {})", row + 1, col + 1)
-                    };
-                    out.at_block(
-                        info.block,
-                        p,
-                        format!(
-                            "{}: {} runs over a cell rule{place}: the text is wider than its cell",
-                            name_of(info),
-                            quoted(&text)
-                        ),
-                    );
-                }
-                None => {
-                    let location = out
-                        .locator
+            // Not in a known cell: a glyph straddling a rule.
+            let (lo, hi) = (g.x0 + SLACK, g.x1 - SLACK);
+            let cy = (g.y0 + g.y1) / 2.0;
+            if hi <= lo || !spanning(cy).any(|r| lo < r.at && r.at < hi) {
+                continue;
+            }
+            let (block, location) = match &g.info {
+                Some(info) => (
+                    info.block,
+                    out.locator
+                        .origin(info.block)
+                        .unwrap_or_default()
+                        .to_string(),
+                ),
+                None => (
+                    usize::MAX,
+                    out.locator
                         .site(g.span)
                         .map(|s| out.locator.location(&s))
-                        .unwrap_or_default();
-                    if cells.insert((usize::MAX, p, location.len()), ()).is_none() {
-                        out.push(
-                            location,
-                            p,
-                            format!("{} runs over a table rule", quoted(&g.text)),
-                        );
-                    }
-                }
+                        .unwrap_or_default(),
+                ),
+            };
+            if reported.insert((block, usize::MAX, location.len())) {
+                out.push(
+                    location,
+                    p,
+                    format!("{} runs over a table rule", quoted(&g.text)),
+                );
             }
+        }
+        for ((block, row, col, _), glyphs) in lines {
+            if reported.contains(&(block, row, col)) {
+                continue;
+            }
+            let x0 = glyphs.iter().map(|g| g.x0).fold(f64::MAX, f64::min);
+            let x1 = glyphs.iter().map(|g| g.x1).fold(f64::MIN, f64::max);
+            let cy = glyphs.iter().map(|g| (g.y0 + g.y1) / 2.0).sum::<f64>() / glyphs.len() as f64;
+            let mid = (x0 + x1) / 2.0;
+            let left = spanning(cy)
+                .map(|r| r.at)
+                .filter(|&x| x <= mid)
+                .fold(f64::MIN, f64::max);
+            let right = spanning(cy)
+                .map(|r| r.at)
+                .filter(|&x| x >= mid)
+                .fold(f64::MAX, f64::min);
+            let over =
+                (left > f64::MIN && x0 < left - SLACK) || (right < f64::MAX && x1 > right + SLACK);
+            if !over {
+                continue;
+            }
+            reported.insert((block, row, col));
+            let info = glyphs[0].info.as_ref().expect("cells have an info");
+            let text = cell_text(page, block, info.role, glyphs[0]);
+            out.at_block(
+                block,
+                p,
+                format!(
+                    "{}: {} runs over a cell rule (row {}, column {}): the text is wider than its cell",
+                    name_of(info),
+                    quoted(&text),
+                    row + 1,
+                    col + 1
+                ),
+            );
         }
     }
 }
@@ -903,11 +929,14 @@ fn stranded(lines: &[Vec<Line>], out: &mut Findings) {
             rest.len() == 1 && rest[0].role == Role::Para && continues(lines, p, rest[0].block)
         };
         if fault {
-            let whole: String = page
+            let mut whole: String = page
                 .iter()
                 .filter(|l| l.block == title.block && l.role == title.role)
                 .map(|l| l.text.as_str())
                 .collect();
+            if matches!(title.role, Role::CaseTitle | Role::Caption) && !title.label.is_empty() {
+                whole = format!("{}{}", title.label, whole);
+            }
             out.at_block(
                 title.block,
                 p,
@@ -1043,5 +1072,178 @@ fn dump(pages: &[PageData], lines: &[Vec<Line>]) {
                 l.text.chars().take(30).collect::<String>()
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::HouseStyle;
+    use crate::render::typst::emit::SRC_MARKER;
+    use crate::render::typst::fonts::{FontOptions, FontSet};
+    use crate::render::typst::world::ReportWorld;
+
+    /// A stand-in layout library: the same calls as the real one, drawn plainly.
+    const LIB: &str = r#"
+#let nb-par(body) = par(body)
+#let nb-heading(level, number, body, label: none) = heading(level: level, body)
+#let nb-table(number: "", caption: [], header-rows: 1, columns: 1, widths: (), cells: ()) = figure(
+  kind: table, supplement: none, numbering: _ => number, caption: figure.caption(position: top, caption),
+  table(columns: widths.map(w => w * 1fr), ..cells.map(c => table.cell(x: c.col, y: c.row, c.body))))
+"#;
+
+    fn check_source(body: &str, origins: &[&str]) -> (Vec<Vec<Line>>, Vec<Diagnostic>) {
+        let fonts = FontSet::new(&FontOptions {
+            font_paths: vec![],
+            system_fonts: false,
+        });
+        let mut world = ReportWorld::new(fonts, (2026, 1, 1), &[]);
+        world.add_source("/nianbao.typ", LIB.into()).unwrap();
+        world
+            .add_source(
+                "/main.typ",
+                format!("#import \"nianbao.typ\": *\n#set page(margin: 20mm)\n{body}"),
+            )
+            .unwrap();
+        let document = typst::compile::<PagedDocument>(&world)
+            .output
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let origins: Vec<String> = origins.iter().map(|s| s.to_string()).collect();
+        let locator = Locator::new(&world, &origins);
+        let mut walker = Walker {
+            locator: &locator,
+            cache: HashMap::new(),
+            shapes: HashMap::new(),
+            outlines: HashSet::new(),
+        };
+        let pages: Vec<PageData> = document
+            .pages()
+            .iter()
+            .map(|p| walker.page(&p.frame))
+            .collect();
+        let lines = pages.iter().map(page_lines).collect();
+        let house = crate::model::house::built_in(HouseStyle::Gongwen);
+        let warnings = check(&document, &locator, &house);
+        (lines, warnings)
+    }
+
+    #[test]
+    fn every_line_knows_its_block_and_what_it_is() {
+        let body = format!(
+            "{SRC_MARKER}0\n#nb-heading(1, none, [#\"人才培养\"])\n\
+             {SRC_MARKER}1\n#nb-par([#\"全市在校生\"#strong([#\"两千\"])#\"人。\"])\n\
+             {SRC_MARKER}2\n#nb-table(number: \"表 1\", caption: [#\"在校生\"], columns: 2, widths: (0.5, 0.5), cells: (\n\
+             (row: 0, col: 0, body: [#\"学校\"]), (row: 0, col: 1, body: [#\"人数\"]),\n\
+             (row: 1, col: 0, body: [#\"甲校\"]), (row: 1, col: 1, body: [#\"1200\"]),\n))\n"
+        );
+        let (lines, warnings) = check_source(&body, &["a.md:1", "a.md:3", "a.md:5"]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let seen: Vec<(usize, Role, String)> = lines[0]
+            .iter()
+            .map(|l| (l.block, l.role, l.text.clone()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                (0, Role::Heading(1), "人才培养".into()),
+                (1, Role::Para, "全市在校生两千人。".into()),
+                (2, Role::Caption, "在校生".into()),
+                (
+                    2,
+                    Role::Cell {
+                        row: 0,
+                        col: 0,
+                        rowspan: 1
+                    },
+                    "学校人数".into()
+                ),
+                (
+                    2,
+                    Role::Cell {
+                        row: 1,
+                        col: 0,
+                        rowspan: 1
+                    },
+                    "甲校1200".into()
+                ),
+            ]
+        );
+        assert_eq!(lines[0][3].label, "表 1");
+    }
+
+    #[test]
+    fn a_number_wider_than_its_column_is_reported_at_the_tables_line() {
+        let body = format!(
+            "{SRC_MARKER}0\n#nb-table(number: \"表 1\", caption: [#\"设备值\"], columns: 2, widths: (0.95, 0.05), cells: (\n\
+             (row: 0, col: 0, body: [#\"学校\"]), (row: 0, col: 1, body: [#\"万元\"]),\n\
+             (row: 1, col: 0, body: [#\"甲校\"]), (row: 1, col: 1, body: [#\"12,486.35\"]),\n))\n"
+        );
+        let (_, warnings) = check_source(&body, &["chapters/01.md:7"]);
+        assert!(
+            warnings.iter().any(|d| d.location == "chapters/01.md:7"
+                && d.message.contains("表 1")
+                && d.message.contains("12,486.35")
+                && d.message.contains("row 2, column 2")),
+            "{warnings:#?}"
+        );
+    }
+
+    #[test]
+    fn a_year_broken_across_lines_in_its_cell_is_reported() {
+        let body = format!(
+            "{SRC_MARKER}0\n#nb-table(number: \"表 2\", caption: [#\"升学\"], columns: 2, widths: (0.93, 0.07), cells: (\n\
+             (row: 0, col: 0, body: [#\"学校\"]), (row: 0, col: 1, body: [#\"年\"]),\n\
+             (row: 1, col: 0, body: [#\"甲校\"]), (row: 1, col: 1, body: [#\"2024年\"]),\n))\n"
+        );
+        let (_, warnings) = check_source(&body, &["chapters/02.md:3"]);
+        assert!(
+            warnings.iter().any(|d| d.location == "chapters/02.md:3"
+                && d.message.contains("“2024/年” is broken across lines")),
+            "{warnings:#?}"
+        );
+    }
+
+    #[test]
+    fn only_one_character_on_a_paragraphs_last_line_is_a_lone_character() {
+        let is_lone = |text: &str| {
+            let lines = vec![vec![
+                Line {
+                    y0: 0.0,
+                    y1: 10.0,
+                    base: 8.0,
+                    block: 0,
+                    role: Role::Para,
+                    text: "学校坚持产教融合".into(),
+                    label: String::new(),
+                },
+                Line {
+                    y0: 20.0,
+                    y1: 30.0,
+                    base: 28.0,
+                    block: 0,
+                    role: Role::Para,
+                    text: text.into(),
+                    label: String::new(),
+                },
+            ]];
+            let world = ReportWorld::new(
+                FontSet::new(&FontOptions {
+                    font_paths: vec![],
+                    system_fonts: false,
+                }),
+                (2026, 1, 1),
+                &[],
+            );
+            let origins = vec!["a.md:1".to_string()];
+            let locator = Locator::new(&world, &origins);
+            let mut out = Findings::new(&locator);
+            lone_characters(&lines, &mut out);
+            !out.finish().is_empty()
+        };
+        assert!(is_lone("化。"));
+        assert!(is_lone("题”。"));
+        assert!(!is_lone("化工。"));
+        assert!(!is_lone("3年。"));
+        assert!(!is_lone("。"));
     }
 }

@@ -48,7 +48,7 @@ impl LiveTypst {
         let t = std::time::Instant::now();
         let document = typeset_in(world, generated)?;
         let typeset = t.elapsed();
-        let pdf = export(doc, world, generated, &document, self.settings.target)?;
+        let pdf = export(doc, world, generated, &document, self.settings)?;
         if std::env::var_os("NIANBAO_TIMING").is_some() {
             eprintln!("typeset {typeset:?}, PDF {:?}", t.elapsed() - typeset);
         }

@@ -6,6 +6,8 @@ pub mod fonts;
 pub mod layout_check;
 pub mod live;
 pub(crate) mod locate;
+pub mod preflight;
+pub mod print;
 pub mod style;
 pub mod world;
 
@@ -235,6 +237,9 @@ pub struct PdfSettings {
     pub target: PdfTarget,
     /// Pad the page count to a multiple of this with blank pages (0 or 1: no padding).
     pub pad_to: u32,
+    /// Print only: crop marks (角线) in a slug outside the bleed, and the
+    /// BleedBox written ([`print`]).
+    pub crop_marks: bool,
 }
 
 /// How the PDF is meant to be used.
@@ -243,7 +248,8 @@ pub enum PdfTarget {
     /// PDF/A-2b for publishing and archiving (the default).
     #[default]
     Archive,
-    /// For the print shop: PDF 1.7 with text and rules in pure K black.
+    /// For the print shop: PDF 1.7 with text and rules in pure K black,
+    /// 3 mm bleed and a TrimBox ([`print`]).
     Print,
 }
 
@@ -255,7 +261,7 @@ pub fn compile(
     settings: PdfSettings,
 ) -> Result<Vec<u8>> {
     let (world, document) = typeset(doc, generated, fonts, settings)?;
-    export(doc, &world, generated, &document, settings.target)
+    export(doc, &world, generated, &document, settings)
 }
 
 /// Compiles generated sources to a PDF and runs the layout check
@@ -270,7 +276,7 @@ pub fn compile_checked(
     let locator = locate::Locator::new(&world, &generated.origins);
     let warnings = layout_check::check(&document, &locator, &doc.house);
     Ok((
-        export(doc, &world, generated, &document, settings.target)?,
+        export(doc, &world, generated, &document, settings)?,
         warnings,
     ))
 }
@@ -317,11 +323,18 @@ fn new_world(doc: &Document, fonts: Arc<FontSet>, settings: PdfSettings) -> Resu
         ));
     }
     let pad = settings.pad_to.max(1).to_string();
-    Ok(ReportWorld::new(
-        fonts,
-        doc.meta.document_date,
-        &[("black", black), ("pad-to", pad.as_str())],
-    ))
+    let mut inputs = vec![("black", black), ("pad-to", pad.as_str())];
+    let (bleed, slug) = (
+        print::BLEED_MM.to_string(),
+        print::SLUG_MM.to_string(),
+    );
+    if settings.target == PdfTarget::Print {
+        inputs.push(("bleed-mm", bleed.as_str()));
+        if settings.crop_marks {
+            inputs.push(("slug-mm", slug.as_str()));
+        }
+    }
+    Ok(ReportWorld::new(fonts, doc.meta.document_date, &inputs))
 }
 
 /// Puts the generated sources and assets into `world` (reparsing only what
@@ -350,8 +363,9 @@ fn export(
     world: &ReportWorld,
     generated: &Generated,
     document: &PagedDocument,
-    target: PdfTarget,
+    settings: PdfSettings,
 ) -> Result<Vec<u8>> {
+    let target = settings.target;
     let (y, m, d) = doc.meta.document_date;
     let date = Datetime::from_ymd(y, m, d)
         .ok_or_else(|| Error::at("report.json: document_date", "invalid date"))?;
@@ -369,8 +383,12 @@ fn export(
         .map_err(|e| Error::at("", format!("{e:?}")))?,
         ..Default::default()
     };
-    typst_pdf::pdf(document, &options)
-        .map_err(|diags| map_diagnostics(world, &generated.origins, &diags))
+    let pdf = typst_pdf::pdf(document, &options)
+        .map_err(|diags| map_diagnostics(world, &generated.origins, &diags))?;
+    if target == PdfTarget::Print && settings.crop_marks {
+        return print::add_bleed_boxes(pdf);
+    }
+    Ok(pdf)
 }
 
 /// Reports Typst errors against the user's own file and line where the

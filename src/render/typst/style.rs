@@ -133,7 +133,8 @@ pub fn style_typ(spec: &HouseSpec, source: &str) -> String {
         "cover",
         format!(
             "(top: {}, region: {}, title-gap: {}, title: {}, year-gap: {}, year: {}, \
-             image-gap: {}, image-width: {}, compiler: {}, date-gap: {}, date: {}, bottom: {})",
+             image-gap: {}, image-width: {}, image-bleed: {}, compiler: {}, date-gap: {}, date: {}, \
+             bottom: {})",
             mm(c.top_mm),
             look(&c.region),
             mm(c.title_gap_mm),
@@ -142,6 +143,7 @@ pub fn style_typ(spec: &HouseSpec, source: &str) -> String {
             look(&c.year),
             mm(c.image_gap_mm),
             c.image_width,
+            c.image_bleed,
             look(&c.compiler),
             mm(c.date_gap_mm),
             look(&c.date),
