@@ -18,6 +18,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod validate;
 pub mod watch;
+pub mod xlsx;
 
 use error::{Diagnostic, Result};
 use std::path::Path;

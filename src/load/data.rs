@@ -150,12 +150,16 @@ pub fn read_xlsx(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Sheet)>> {
             }
             if r >= MAX_XLSX_ROWS || c >= MAX_XLSX_COLUMNS {
                 return Err(Error::at(
-                    format!("{file} [{name}] {}{}", column_name(c), r + 1),
+                    format!(
+                        "{file} [{name}] {}{}",
+                        crate::xlsx::column_letters(c as usize),
+                        r + 1
+                    ),
                     format!(
                         "expected data within {} rows and {} columns (up to {}{}); found a cell here",
                         MAX_XLSX_ROWS,
                         MAX_XLSX_COLUMNS,
-                        column_name(MAX_XLSX_COLUMNS - 1),
+                        crate::xlsx::column_letters(MAX_XLSX_COLUMNS as usize - 1),
                         MAX_XLSX_ROWS
                     ),
                 ));
@@ -195,9 +199,9 @@ fn dense(location: &str, cells: Vec<(u32, u32, Value)>) -> Result<Sheet> {
             location,
             format!(
                 "expected at most {MAX_XLSX_CELLS} cells from the first used cell to the last; {}{}:{}{} spans {} (a stray value far from the data?)",
-                column_name(c0),
+                crate::xlsx::column_letters(c0 as usize),
                 r0 + 1,
-                column_name(c0 + cols - 1),
+                crate::xlsx::column_letters((c0 + cols - 1) as usize),
                 r0 + rows,
                 u64::from(rows) * u64::from(cols)
             ),
@@ -208,18 +212,6 @@ fn dense(location: &str, cells: Vec<(u32, u32, Value)>) -> Result<Sheet> {
         sheet[(r - r0) as usize][(c - c0) as usize] = v;
     }
     Ok(sheet)
-}
-
-/// `0` → `A`, `26` → `AA`.
-fn column_name(mut c: u32) -> String {
-    let mut s = String::new();
-    loop {
-        s.insert(0, (b'A' + (c % 26) as u8) as char);
-        if c < 26 {
-            return s;
-        }
-        c = c / 26 - 1;
-    }
 }
 
 /// Refuses a workbook whose parts unpack beyond the limit (a zip bomb).

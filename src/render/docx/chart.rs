@@ -93,18 +93,6 @@ pub fn extent(width: u32, max_h: u32) -> (u64, u64) {
     ((w as u64) * EMU_PER_TWIP, (h as u64) * EMU_PER_TWIP)
 }
 
-/// Column letters of a 0-based column index.
-fn col(mut c: usize) -> String {
-    let mut s = String::new();
-    loop {
-        s.insert(0, (b'A' + (c % 26) as u8) as char);
-        if c < 26 {
-            return s;
-        }
-        c = c / 26 - 1;
-    }
-}
-
 /// The workbook the chart reads: categories in column A from row 2, each
 /// series' name in row 1 and its values below, one column per series.
 pub fn workbook(chart: &Chart) -> Result<Vec<u8>> {
@@ -121,7 +109,7 @@ pub fn workbook(chart: &Chart) -> Result<Vec<u8>> {
         }
         rows.push(row);
     }
-    crate::init::workbook(&[(SHEET.to_string(), rows)])
+    crate::xlsx::workbook(&[(SHEET.to_string(), rows)])
 }
 
 /// A size in hundredths of a point, as `sz` takes it (1 pt at least).
@@ -165,7 +153,7 @@ fn palette(i: usize) -> String {
 
 /// `c:f` of the cells of column `c` (0-based) from row 2 for `n` rows.
 fn range(c: usize, n: usize) -> String {
-    let c = col(c);
+    let c = crate::xlsx::column_letters(c);
     format!("{SHEET}!${c}$2:${c}${}", n + 1)
 }
 
@@ -200,7 +188,7 @@ fn num_ref(f: &str, values: &[f64]) -> String {
 /// series' own elements: `(tx, cat + val)`.
 fn series_data(chart: &Chart, si: usize) -> (String, String) {
     let s = &chart.series[si];
-    let name_cell = format!("{SHEET}!${}$1", col(si + 1));
+    let name_cell = format!("{SHEET}!${}$1", crate::xlsx::column_letters(si + 1));
     let tx = format!("<c:tx>{}</c:tx>", str_ref(&name_cell, &[s.name.as_str()]));
     let cats: Vec<&str> = chart.categories.iter().map(String::as_str).collect();
     let data = format!(
@@ -465,7 +453,7 @@ mod tests {
 
     #[test]
     fn column_letters() {
-        assert_eq!(col(0), "A");
-        assert_eq!(col(27), "AB");
+        assert_eq!(crate::xlsx::column_letters(0), "A");
+        assert_eq!(crate::xlsx::column_letters(27), "AB");
     }
 }
