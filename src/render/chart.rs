@@ -138,14 +138,20 @@ pub fn nice_scale(max: f64) -> (f64, f64) {
     ((max / step).ceil() * step, step)
 }
 
-fn axes(chart: &Chart, out: &mut String) {
-    let (left, right, top, bottom) = (48.0, WIDTH - 12.0, 30.0, HEIGHT - 34.0);
+/// The value axis of a bar or line chart: its top and its step, for the
+/// SVG and the DOCX's native chart alike.
+pub fn value_scale(chart: &Chart) -> (f64, f64) {
     let max = chart
         .series
         .iter()
         .flat_map(|s| s.values.iter())
         .fold(0.0f64, |a, b| a.max(*b));
-    let (ymax, step) = nice_scale(max);
+    nice_scale(max)
+}
+
+fn axes(chart: &Chart, out: &mut String) {
+    let (left, right, top, bottom) = (48.0, WIDTH - 12.0, 30.0, HEIGHT - 34.0);
+    let (ymax, step) = value_scale(chart);
     let y = |v: f64| bottom - (v / ymax) * (bottom - top);
     // Grid and y labels.
     let mut v = 0.0;

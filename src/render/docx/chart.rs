@@ -20,7 +20,7 @@ use super::xml::{attr, esc};
 use crate::error::Result;
 use crate::model::house::FontRole;
 use crate::model::{Chart, ChartKind};
-use crate::render::chart::{PALETTE, WIDTH, nice_scale};
+use crate::render::chart::{PALETTE, WIDTH};
 use std::fmt::Write as _;
 
 /// One chart of the package.
@@ -369,12 +369,7 @@ fn axes(chart: &Chart, scale: f64, s: &mut String) {
         tx_pr(9.5 * scale, TEXT)
     );
     // Value axis: the SVG's scale, light grid lines, the unit on top.
-    let max = chart
-        .series
-        .iter()
-        .flat_map(|s| s.values.iter())
-        .fold(0.0f64, |a, b| a.max(*b));
-    let (ymax, step) = nice_scale(max);
+    let (ymax, step) = crate::render::chart::value_scale(chart);
     let title = chart
         .unit
         .as_deref()
