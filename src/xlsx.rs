@@ -67,7 +67,7 @@ fn sheet_xml(rows: &[Vec<Value>], widths: &[f64]) -> String {
 
 /// A plain workbook: each sheet a name and rows of cells.
 pub fn workbook(sheets: &[(String, Vec<Vec<Value>>)]) -> Result<Vec<u8>> {
-    let with_widths: Vec<(String, Vec<Vec<Value>>, Vec<f64>)> = sheets
+    let with_widths: Vec<Sheet> = sheets
         .iter()
         .map(|(n, rows)| {
             let width = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -77,8 +77,11 @@ pub fn workbook(sheets: &[(String, Vec<Vec<Value>>)]) -> Result<Vec<u8>> {
     workbook_with_widths(&with_widths)
 }
 
-/// A workbook whose sheets have their column widths (in characters) given.
-pub fn workbook_with_widths(sheets: &[(String, Vec<Vec<Value>>, Vec<f64>)]) -> Result<Vec<u8>> {
+/// One sheet: its name, rows of cells, and column widths in characters.
+pub type Sheet = (String, Vec<Vec<Value>>, Vec<f64>);
+
+/// A workbook whose sheets have their column widths given.
+pub fn workbook_with_widths(sheets: &[Sheet]) -> Result<Vec<u8>> {
     let xml: Vec<(String, String)> = sheets
         .iter()
         .map(|(n, rows, widths)| (n.clone(), sheet_xml(rows, widths)))

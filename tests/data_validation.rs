@@ -211,7 +211,7 @@ fn excel_workbooks_feed_the_appendix_and_the_datasets() {
     ];
     std::fs::write(
         dir.join("data/schools.xlsx"),
-        nianbao::init::workbook(&[("学校".into(), rows)]).unwrap(),
+        nianbao::xlsx::workbook(&[("学校".into(), rows)]).unwrap(),
     )
     .unwrap();
     let report = std::fs::read_to_string(dir.join("report.json")).unwrap().replace(
