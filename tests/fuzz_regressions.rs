@@ -57,7 +57,10 @@ fn replay(target: &str, subs: &[&str]) {
         "none of the {} {target} corpus inputs gets through the loader",
         files.len()
     );
-    eprintln!("{target}: {} inputs, {through} through to the last step", files.len());
+    eprintln!(
+        "{target}: {} inputs, {through} through to the last step",
+        files.len()
+    );
 }
 
 #[test]
@@ -147,7 +150,8 @@ fn typst_checks_catch_planted_faults() {
 /// asked for a 100000 × 1000 grid of blanks (3.2 GB) before any check.
 #[test]
 fn a_sparse_workbook_is_refused_before_its_grid_is_built() {
-    let sheet = br#"<sheetData><row><c r="B2"><v>1</v></c><c r="ALL100000"><v>1</v></c></row></sheetData>"#;
+    let sheet =
+        br#"<sheetData><row><c r="B2"><v>1</v></c><c r="ALL100000"><v>1</v></c></row></sheetData>"#;
     let err = nianbao::load::data::read_xlsx("data/x.xlsx", fuzz_harness::xlsx(sheet, None))
         .err()
         .expect("a used range of 99999 × 999 cells is refused");

@@ -129,10 +129,12 @@ fn bundled_reports_have_no_overflow_bad_split_or_stranded_title() {
 /// - gaps: `nb-place` in templates/typst/nianbao.typ measures the room left
 ///   from a metadata anchor whose tag Typst moves on with the block after
 ///   it, so a table or figure that does not fit never floats and leaves the
-///   rest of the page white;
-/// - broken numbers: some year, date and `2023—2026年` columns are a little
-///   narrower than their widest token, and Typst breaks it (`2024`/`年`);
-/// - notes: a long table's notes can go to the next page on their own.
+///   rest of the page white (city sample pages 35, 79, 88, 101, 111, 114,
+///   116, 127; layout-bureau page 12);
+/// - broken dates: `2025年3月` is not one token for the layout layer, so the
+///   column holds `2025年3` and Typst breaks before `月` (city 表 6-2);
+/// - notes: a long table's notes can go to the next page on their own (city
+///   表 1-3, layout-bureau 表 1-1 on a landscape page of its own).
 #[test]
 #[ignore = "faults of the bundled layout still to fix (issue 8, items 1 and 3)"]
 fn faults_still_in_the_bundled_layout() {

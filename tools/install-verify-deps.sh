@@ -1,10 +1,12 @@
 #!/bin/sh
-# Installs what tools/verify-docx.sh needs (Debian 12; run as root in CI).
+# Installs what tools/verify-docx.sh and tools/verify-print.sh need (Debian 12; run as root in CI).
 set -eu
 apt-get update
 # fonts-liberation2: Liberation Serif, metric-compatible with Times New Roman,
 # the Latin face the DOCX names (LibreOffice substitutes it).
 apt-get install -y --no-install-recommends libreoffice-writer-nogui python3-uno poppler-utils fonts-noto-cjk fonts-liberation2
+# qpdf for tools/verify-print.sh (`qpdf --check` on the print shop's PDF).
+apt-get install -y --no-install-recommends qpdf
 # GNU time and pandoc for tools/bench.sh (pandoc is its comparison column).
 apt-get install -y --no-install-recommends time pandoc
 # typst: the PyPI package runs the same engine as the Typst CLI (bench column).

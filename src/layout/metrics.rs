@@ -109,6 +109,19 @@ pub fn width(text: &str, role: FontRole, size_pt: f64, bold: bool) -> f64 {
             }
         })
         .sum();
+    // Typst puts a quarter em between CJK and Latin letters or digits
+    // (`cjk-latin-spacing`), as Word and LibreOffice do (autospace):
+    // `2024年` is a quarter em wider than its glyphs.
+    let chars: Vec<char> = text.chars().collect();
+    let joints = chars
+        .windows(2)
+        .filter(|w| {
+            let cjk = |c: char| is_wide(c) && c.is_alphabetic();
+            (cjk(w[0]) && w[1].is_ascii_alphanumeric())
+                || (w[0].is_ascii_alphanumeric() && cjk(w[1]))
+        })
+        .count();
+    let em = em + 0.25 * joints as f64;
     // Synthetic bold (a thin stroke, or Word's emboldening) widens a little.
     em * size_pt * if bold { 1.04 } else { 1.0 }
 }
@@ -116,6 +129,15 @@ pub fn width(text: &str, role: FontRole, size_pt: f64, bold: bool) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quarter_em_between_cjk_and_digits() {
+        let year = width("2024年", FontRole::Fang, 12.0, false);
+        let parts =
+            width("2024", FontRole::Fang, 12.0, false) + width("年", FontRole::Fang, 12.0, false);
+        assert!((year - parts - 3.0).abs() < 0.01, "{year} vs {parts}");
+        assert_eq!(width("合计", FontRole::Fang, 12.0, false), 24.0);
+    }
 
     #[test]
     fn cjk_is_one_em_and_digits_at_least_times() {

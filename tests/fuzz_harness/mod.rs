@@ -148,8 +148,8 @@ pub fn xlsx(sheet: &[u8], shared: Option<&[u8]>) -> Vec<u8> {
     const WORKBOOK_RELS: &[u8] = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
     let mut buf = std::io::Cursor::new(Vec::new());
     let mut z = zip::ZipWriter::new(&mut buf);
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let mut parts = vec![
         ("[Content_Types].xml", TYPES),
         ("_rels/.rels", RELS),
@@ -222,9 +222,8 @@ pub fn typst_emission(input: &[u8]) -> bool {
 
 /// Generates the Typst sources of a checked document and checks them.
 fn emit_and_check(doc: &nianbao::model::Document) -> bool {
-    let generated = generate(doc).unwrap_or_else(|e| {
-        panic!("a checked document must generate Typst; failed with:\n{e}")
-    });
+    let generated = generate(doc)
+        .unwrap_or_else(|e| panic!("a checked document must generate Typst; failed with:\n{e}"));
     if let Err(e) = check_generated(&generated) {
         panic!("{e}");
     }
@@ -350,7 +349,10 @@ fn walk(node: &LinkedNode, markers: usize, bad: &mut Vec<(String, usize)>) {
     let v = vocabulary();
     match kind {
         SyntaxKind::Ident if !v.idents.contains(text) => {
-            bad.push((format!("identifier `{text}` is not one the generator writes"), at));
+            bad.push((
+                format!("identifier `{text}` is not one the generator writes"),
+                at,
+            ));
         }
         SyntaxKind::Ident => {}
         SyntaxKind::LineComment => {
@@ -360,7 +362,10 @@ fn walk(node: &LinkedNode, markers: usize, bad: &mut Vec<(String, usize)>) {
                 .and_then(|n| n.parse::<usize>().ok())
                 .is_some_and(|n| n < markers);
             if !marker && !v.comments.contains(text.trim_end()) {
-                bad.push((format!("comment {text:?} is not one the generator writes"), at));
+                bad.push((
+                    format!("comment {text:?} is not one the generator writes"),
+                    at,
+                ));
             }
         }
         SyntaxKind::Label => {
@@ -554,7 +559,10 @@ fn narrative() -> &'static Narrative {
 static PROJECT_FILES: OnceLock<Mutex<TempProject>> = OnceLock::new();
 static EMISSION: OnceLock<Mutex<TempProject>> = OnceLock::new();
 
-fn lock(cell: &'static OnceLock<Mutex<TempProject>>, tag: &str) -> MutexGuard<'static, TempProject> {
+fn lock(
+    cell: &'static OnceLock<Mutex<TempProject>>,
+    tag: &str,
+) -> MutexGuard<'static, TempProject> {
     cell.get_or_init(|| Mutex::new(TempProject::new(tag)))
         .lock()
         // A test that panicked holding the project leaves it usable.
@@ -563,16 +571,46 @@ fn lock(cell: &'static OnceLock<Mutex<TempProject>>, tag: &str) -> MutexGuard<'s
 
 /// `tests/fixtures/minimal`, plus `docs/example`'s indicator values.
 const FIXTURE: &[(&str, &[u8])] = &[
-    ("report.json", include_bytes!("../fixtures/minimal/report.json")),
-    ("preface.md", include_bytes!("../fixtures/minimal/preface.md")),
-    ("chapters/01.md", include_bytes!("../fixtures/minimal/chapters/01.md")),
-    ("chapters/02.md", include_bytes!("../fixtures/minimal/chapters/02.md")),
-    ("data/totals.json", include_bytes!("../fixtures/minimal/data/totals.json")),
-    ("data/schools.csv", include_bytes!("../fixtures/minimal/data/schools.csv")),
-    ("data/indicators.json", include_bytes!("../../docs/example/data/indicators.json")),
-    ("images/photo.jpg", include_bytes!("../fixtures/minimal/images/photo.jpg")),
-    ("images/seal.png", include_bytes!("../fixtures/minimal/images/seal.png")),
-    ("images/signature.png", include_bytes!("../fixtures/minimal/images/signature.png")),
+    (
+        "report.json",
+        include_bytes!("../fixtures/minimal/report.json"),
+    ),
+    (
+        "preface.md",
+        include_bytes!("../fixtures/minimal/preface.md"),
+    ),
+    (
+        "chapters/01.md",
+        include_bytes!("../fixtures/minimal/chapters/01.md"),
+    ),
+    (
+        "chapters/02.md",
+        include_bytes!("../fixtures/minimal/chapters/02.md"),
+    ),
+    (
+        "data/totals.json",
+        include_bytes!("../fixtures/minimal/data/totals.json"),
+    ),
+    (
+        "data/schools.csv",
+        include_bytes!("../fixtures/minimal/data/schools.csv"),
+    ),
+    (
+        "data/indicators.json",
+        include_bytes!("../../docs/example/data/indicators.json"),
+    ),
+    (
+        "images/photo.jpg",
+        include_bytes!("../fixtures/minimal/images/photo.jpg"),
+    ),
+    (
+        "images/seal.png",
+        include_bytes!("../fixtures/minimal/images/seal.png"),
+    ),
+    (
+        "images/signature.png",
+        include_bytes!("../fixtures/minimal/images/signature.png"),
+    ),
 ];
 
 /// A copy of the fixture in a temporary folder, removed when dropped (the
@@ -605,8 +643,7 @@ impl TempProject {
     fn write(&self, rel: &str, bytes: &[u8]) {
         let path = self.dir.join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).expect("create the fuzz project");
-        std::fs::write(&path, bytes)
-            .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     }
 
     fn write_lenient(&self, rel: &str, bytes: &[u8]) {

@@ -12,10 +12,15 @@
 //! call tells where the user wrote it (see [`super::locate`]).
 //!
 //! The faults:
-//! - **overflow**: a glyph's box straddles a vertical table rule within the
-//!   rule's height (text wider than its cell);
+//! - **overflow**: a line of a table cell reaching past the vertical rules
+//!   on either side of it (or any glyph box straddling a vertical rule
+//!   within the rule's height): text wider than its cell;
+//! - **broken token**: a number, year, date or Latin word (a token the
+//!   layout layer keeps whole, [`crate::layout::tokens`]) broken across
+//!   lines in a cell (`2024`/`年`);
 //! - **split**: a table that breaks across pages with fewer than three body
-//!   rows on a side, or its head alone at the foot of a page;
+//!   rows on a side, or its head alone at the foot of a page, or its notes
+//!   alone on the next;
 //! - **stranded**: a heading, table caption, case title or case heading as the
 //!   last thing on a page, or followed there by only one line of a paragraph
 //!   that goes on overleaf;

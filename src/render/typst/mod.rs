@@ -324,10 +324,7 @@ fn new_world(doc: &Document, fonts: Arc<FontSet>, settings: PdfSettings) -> Resu
     }
     let pad = settings.pad_to.max(1).to_string();
     let mut inputs = vec![("black", black), ("pad-to", pad.as_str())];
-    let (bleed, slug) = (
-        print::BLEED_MM.to_string(),
-        print::SLUG_MM.to_string(),
-    );
+    let (bleed, slug) = (print::BLEED_MM.to_string(), print::SLUG_MM.to_string());
     if settings.target == PdfTarget::Print {
         inputs.push(("bleed-mm", bleed.as_str()));
         if settings.crop_marks {

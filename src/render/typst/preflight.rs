@@ -184,7 +184,11 @@ fn rgb_of(paint: &Paint) -> Option<String> {
     let hex = |c: &Color| c.to_hex().to_string();
     match paint {
         Paint::Solid(c) => is_rgb(c).then(|| hex(c)),
-        Paint::Gradient(g) => g.stops_ref().iter().find(|(c, _)| is_rgb(c)).map(|(c, _)| hex(c)),
+        Paint::Gradient(g) => g
+            .stops_ref()
+            .iter()
+            .find(|(c, _)| is_rgb(c))
+            .map(|(c, _)| hex(c)),
         Paint::Tiling(_) => None,
     }
 }
@@ -259,7 +263,9 @@ impl Preflight<'_> {
             self.push(
                 Diagnostic::note,
                 loc,
-                format!("{what} in the RGB colour {hex} (the print shop's RIP converts it to CMYK)"),
+                format!(
+                    "{what} in the RGB colour {hex} (the print shop's RIP converts it to CMYK)"
+                ),
             );
         }
     }
@@ -274,12 +280,15 @@ impl Preflight<'_> {
                     self.walk(&g.frame, ts);
                 }
                 FrameItem::Text(t) => {
-                    let span = t.glyphs.first().map(|g| g.span.0).unwrap_or(Span::detached());
-                    if t.glyphs.iter().all(|g| {
-                        t.text
-                            .get(g.range())
-                            .is_none_or(|s| s.trim().is_empty())
-                    }) {
+                    let span = t
+                        .glyphs
+                        .first()
+                        .map(|g| g.span.0)
+                        .unwrap_or(Span::detached());
+                    if t.glyphs
+                        .iter()
+                        .all(|g| t.text.get(g.range()).is_none_or(|s| s.trim().is_empty()))
+                    {
                         continue;
                     }
                     let scale = (ts.sx.get() * ts.sy.get() - ts.kx.get() * ts.ky.get())

@@ -68,9 +68,11 @@ pub fn add_bleed_boxes(pdf: Vec<u8>) -> Result<Vec<u8>> {
     update.new_document.version = "1.7".into();
     let b = BLEED_MM * MM;
     for (id, t) in pages {
-        update.opt_clone_object_to_new_document(id).map_err(pdf_error)?;
+        update
+            .opt_clone_object_to_new_document(id)
+            .map_err(pdf_error)?;
         let bleed = [t[0] - b, t[1] - b, t[2] + b, t[3] + b]
-            .map(|v| Object::Real(((v * 100.0).round() / 100.0) as f32));
+            .map(|v| Object::Real(((v * 1000.0).round() / 1000.0) as f32));
         update
             .new_document
             .get_object_mut(id)
@@ -92,7 +94,12 @@ pub fn check_pdf(pdf: &[u8]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let doc = match Document::load_mem(pdf) {
         Ok(d) => d,
-        Err(e) => return vec![Diagnostic::error("", format!("the print PDF cannot be read back: {e}"))],
+        Err(e) => {
+            return vec![Diagnostic::error(
+                "",
+                format!("the print PDF cannot be read back: {e}"),
+            )];
+        }
     };
     let tol = 0.01;
     for (n, id) in doc.get_pages() {
@@ -114,7 +121,10 @@ pub fn check_pdf(pdf: &[u8]) -> Vec<Diagnostic> {
         if let Some(media) = media
             && !within(trim, media)
         {
-            out.push(Diagnostic::error("", format!("page {n}: the TrimBox is outside the MediaBox")));
+            out.push(Diagnostic::error(
+                "",
+                format!("page {n}: the TrimBox is outside the MediaBox"),
+            ));
         }
         if let Some(bleed) = page_box(&doc, id, b"BleedBox")
             && (!within(trim, bleed) || media.is_some_and(|m| !within(bleed, m)))
