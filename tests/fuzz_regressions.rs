@@ -153,10 +153,28 @@ fn a_sparse_workbook_is_refused_before_its_grid_is_built() {
     let sheet =
         br#"<sheetData><row><c r="B2"><v>1</v></c><c r="ALL100000"><v>1</v></c></row></sheetData>"#;
     let err = nianbao::load::data::read_xlsx("data/x.xlsx", fuzz_harness::xlsx(sheet, None))
-        .err()
-        .expect("a used range of 99999 × 999 cells is refused");
+        .expect_err("a used range of 99999 × 999 cells is refused");
     assert_eq!(
         err.to_string(),
         "error: data/x.xlsx [Sheet1]: expected at most 2000000 cells from the first used cell to the last; B2:ALL100000 spans 99899001 (a stray value far from the data?)"
     );
+}
+
+/// Found by the fuzzer (`crashes/xlsx-shared-strings-count`): calamine reserved
+/// room for the declared count of shared strings (here 51 GB) and the refused
+/// allocation aborted the program.
+#[test]
+fn a_workbook_declaring_too_many_shared_strings_is_refused() {
+    let sst = br#"<sst uniqueCount = '0002139614932'><si><t>x</t></si></sst>"#;
+    let book = fuzz_harness::xlsx(b"<sheetData></sheetData>", Some(sst));
+    let err = nianbao::load::data::read_xlsx("data/x.xlsx", book)
+        .expect_err("an impossible count of shared strings is refused");
+    assert_eq!(
+        err.to_string(),
+        "error: data/x.xlsx [xl/sharedStrings.xml]: cannot read the workbook: it declares 2139614932 shared strings in 58 bytes (a damaged file?)"
+    );
+    // A true count passes.
+    let sst = br#"<sst uniqueCount="1"><si><t>x</t></si></sst>"#;
+    let book = fuzz_harness::xlsx(b"<sheetData></sheetData>", Some(sst));
+    nianbao::load::data::read_xlsx("data/x.xlsx", book).unwrap();
 }

@@ -172,11 +172,12 @@ fn naive(t: String) -> String {
 
 #[test]
 fn the_layout_fixtures_show_the_faults_without_the_safeguards() {
-    // School: the four-row table ending a page splits 3 + 1, the case that
-    // starts near a page foot leaves its title box there. Bureau: the
+    // School: the four-row table ending a page splits 3 + 1 (its case no
+    // longer lands at a page foot since tall tables float; stranded case
+    // titles are forced in the checker's own tests). Bureau: the
     // two-row table ending a page leaves its caption behind.
     for (name, kinds, exact) in [
-        ("layout-school", &[Kind::Split, Kind::Stranded][..], true),
+        ("layout-school", &[Kind::Split][..], true),
         // The bureau's chapters bind tables with loops, after which the
         // loader's map from expanded lines back to source lines drifts (a
         // loader fault, src/load/template.rs): only the file is checked.

@@ -122,14 +122,13 @@ fn distribute(needs: &Needs, avail: f64) -> Option<Vec<f64>> {
     Some(w)
 }
 
-/// The available widths (portrait, landscape) of the type area, pt: the
-/// narrower of the two backends' where they differ (the DOCX turns a
-/// landscape page's margins with it; Typst keeps them in place).
+/// The available widths (portrait, landscape) of the type area, pt. A
+/// landscape page keeps its margins in place in both outputs.
 pub fn available(house: &HouseSpec) -> (f64, f64) {
     let m = &house.page.margin_mm;
     let pt = |mm: f64| mm * 72.0 / 25.4;
     let portrait = pt(house.text_width_mm());
-    let landscape = pt((297.0 - m.top - m.bottom).min(297.0 - m.inside - m.outside));
+    let landscape = pt(297.0 - m.inside - m.outside);
     (portrait, landscape)
 }
 

@@ -83,13 +83,23 @@ fn runs(line: &str) -> Vec<Run> {
                     break;
                 }
             }
-            // A unit right after a number, and closing punctuation.
-            if s.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+            // A unit right after a number (`12人`), and a date's parts
+            // together (`2025年3月`, `3月15日`).
+            while s.ends_with(|c: char| c.is_ascii_digit() || c == '%')
                 && let Some(&u) = chars.get(i)
                 && UNITS.contains(u)
             {
                 s.push(u);
                 i += 1;
+                if !matches!(u, '年' | '月') {
+                    break;
+                }
+                while let Some(&d) = chars.get(i)
+                    && d.is_ascii_digit()
+                {
+                    s.push(d);
+                    i += 1;
+                }
             }
             while let Some(&p) = chars.get(i)
                 && CLOSING.contains(p)
@@ -175,6 +185,8 @@ mod tests {
         assert_eq!(hard("2023—2026年"), ["2023—2026年"]);
         assert_eq!(hard("-5.2"), ["-5.2"]);
         assert_eq!(hard("共12人"), ["共", "12人"]);
+        assert_eq!(hard("2025年3月"), ["2025年3月"]);
+        assert_eq!(hard("2025年3月15日起"), ["2025年3月15日", "起"]);
     }
 
     #[test]

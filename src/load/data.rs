@@ -242,6 +242,72 @@ fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<()> {
             ),
         ));
     }
+    check_shared_strings(file, &mut archive)
+}
+
+/// calamine reserves room for the shared strings a workbook declares
+/// (`<sst uniqueCount="…">`, 24 bytes each) before reading any: a tiny file
+/// can ask for gigabytes, and a refused allocation aborts the program. A
+/// string takes at least five bytes (`<si/>`), so a count beyond a fifth of
+/// the part's size cannot be true and is refused.
+fn check_shared_strings(
+    file: &str,
+    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+) -> Result<()> {
+    use std::io::Read;
+    let parts: Vec<String> = archive
+        .file_names()
+        .filter(|n| {
+            n.to_ascii_lowercase()
+                .replace('\\', "/")
+                .ends_with("sharedstrings.xml")
+        })
+        .map(str::to_string)
+        .collect();
+    for name in parts {
+        let mut xml = Vec::new();
+        // A damaged part is calamine's to report.
+        if let Ok(part) = archive.by_name(&name) {
+            let _ = part
+                .take(crate::model::limits::MAX_XLSX_UNPACKED_BYTES)
+                .read_to_end(&mut xml);
+        }
+        // The count is an attribute of `<sst>`, before the first string.
+        let head = xml
+            .windows(3)
+            .position(|w| w == b"<si")
+            .map_or(&xml[..], |i| &xml[..i]);
+        let key = b"uniqueCount";
+        let mut declared = 0u64;
+        for (i, _) in head
+            .windows(key.len())
+            .enumerate()
+            .filter(|(_, w)| w == key)
+        {
+            let rest = head[i + key.len()..].trim_ascii_start();
+            let Some(rest) = rest.strip_prefix(b"=") else {
+                continue;
+            };
+            let rest = rest.trim_ascii_start();
+            let digits = rest.get(1..).unwrap_or_default();
+            let n = digits
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .fold(0u64, |n, b| {
+                    n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+                });
+            declared = declared.max(n);
+        }
+        if declared > xml.len() as u64 / 5 {
+            return Err(Error::at(
+                format!("{file} [{name}]"),
+                format!(
+                    "cannot read the workbook: it declares {declared} shared strings in {} bytes (a damaged file?)",
+                    xml.len()
+                ),
+            ));
+        }
+    }
     Ok(())
 }
 

@@ -136,7 +136,7 @@ impl House {
 
     /// Width of the type area on a landscape page, twips.
     pub fn landscape_text_width(&self) -> u32 {
-        PAGE_H - self.margin_top - self.margin_bottom
+        PAGE_H - self.margin_inside - self.margin_outside
     }
 
     /// One character of body text, twips (the first-line indent is two).

@@ -75,11 +75,13 @@ impl Writer<'_> {
         if landscape {
             let _ = write!(
                 s,
+                // The margins stay where they are on the page, as in the PDF
+                // (Typst's flipped page): one text width for both outputs.
                 r#"<w:pgSz w:w="{PAGE_H}" w:h="{PAGE_W}" w:orient="landscape"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>"#,
+                h.margin_top,
                 h.margin_outside,
                 h.margin_bottom,
                 h.margin_inside,
-                h.margin_top,
                 h.header_distance,
                 h.footer_distance
             );

@@ -41,6 +41,24 @@ pub struct Emitter {
     pub out: String,
     /// The user's `file:line` of each marker, by marker index.
     pub origins: Vec<String>,
+    /// The block being emitted may float (see [`Emitter::blocks`]).
+    float: bool,
+}
+
+/// How much text (characters) must follow a table or figure in its chapter
+/// for it to float: about a page, so that the text fills the gap it leaves.
+const FLOAT_TEXT_CHARS: usize = 600;
+
+/// The characters of paragraph and list text in `blocks`.
+fn text_after(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => Inline::plain(&p.content).chars().count(),
+            Block::List(l) => l.items.iter().map(|i| text_after(i)).sum(),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// The marker that starts each block's line pair.
@@ -54,6 +72,11 @@ impl Emitter {
             .push(format!("{}:{}", origin.file, origin.line));
     }
 
+    /// Places the tables and figures still floating (before a new chapter).
+    pub fn flush_floats(&mut self) {
+        self.out.push_str("#nb-flush-floats()\n");
+    }
+
     /// Takes the text emitted so far, keeping the marker table.
     pub fn take(&mut self) -> String {
         std::mem::take(&mut self.out)
@@ -61,7 +84,11 @@ impl Emitter {
 
     /// Emits a list of blocks at body level (`in_case` for case contents).
     pub fn blocks(&mut self, blocks: &[Block], in_case: bool) {
-        for b in blocks {
+        for (i, b) in blocks.iter().enumerate() {
+            // A tall table or figure may float (the text after it fills the
+            // page) only where enough text follows in the chapter to fill a
+            // gap; otherwise it would float past the chapter's end.
+            self.float = !in_case && text_after(&blocks[i + 1..]) >= FLOAT_TEXT_CHARS;
             self.block(b, in_case);
         }
     }
@@ -91,11 +118,16 @@ impl Emitter {
             }
             Block::Table(t) => {
                 self.mark(&t.origin);
-                let _ = writeln!(self.out, "#nb-table({})", table_args(t, true));
+                let _ = writeln!(
+                    self.out,
+                    "#nb-table({}float: {})",
+                    table_args(t, true),
+                    self.float
+                );
             }
             Block::Figure(f) => {
                 self.mark(&f.origin);
-                let _ = writeln!(self.out, "{}", figure(f));
+                let _ = writeln!(self.out, "{}", figure(f, self.float));
             }
             Block::Case(c) => {
                 self.mark(&c.origin);
@@ -310,10 +342,10 @@ fn table_args(t: &Table, numbered_figure: bool) -> String {
     s
 }
 
-fn figure(f: &Figure) -> String {
+fn figure(f: &Figure, float: bool) -> String {
     if let Some(chart) = &f.chart {
         return format!(
-            "#nb-chart(label: {}, number: {}, caption: {}, width: {}, svg: {})",
+            "#nb-chart(label: {}, number: {}, caption: {}, width: {}, float: {float}, svg: {})",
             label(&f.num.id),
             str_lit(&f.num.label),
             caption_or_none(&f.caption),
@@ -333,7 +365,7 @@ fn figure(f: &Figure) -> String {
         })
         .collect();
     format!(
-        "#nb-figure(label: {}, number: {}, caption: {}, columns: {}, width: {}, images: ({},))",
+        "#nb-figure(label: {}, number: {}, caption: {}, columns: {}, width: {}, float: {float}, images: ({},))",
         label(&f.num.id),
         str_lit(&f.num.label),
         caption_or_none(&f.caption),

@@ -105,7 +105,11 @@ fn count(doc: &Document, pred: &dyn Fn(&Block) -> bool) -> bool {
 pub fn generate(doc: &Document) -> Result<Generated> {
     // One emitter, so that the source markers of all parts index one table.
     let mut emitter = Emitter::default();
-    for ch in &doc.chapters {
+    for (i, ch) in doc.chapters.iter().enumerate() {
+        if i > 0 {
+            // Tables and figures still floating belong to the chapter before.
+            emitter.flush_floats();
+        }
         emitter.mark(&ch.heading.origin);
         emitter.heading(&ch.heading);
         emitter.blocks(&ch.blocks, false);
