@@ -14,8 +14,13 @@ use super::tokens::tokens;
 use crate::model::house::FontRole;
 use crate::model::{HouseSpec, Inline, Table, TableLayout};
 
-/// The smallest table type, pt.
+/// The smallest table type on an upright page, pt.
 pub const FLOOR_PT: f64 = 9.0;
+
+/// The smallest table type on a landscape page (a statistics table with a
+/// column per school and year), pt: below it the table is built with a
+/// warning instead.
+pub const LANDSCAPE_FLOOR_PT: f64 = 7.5;
 
 /// A table that splits keeps at least this many body rows on each page.
 pub const MIN_ROWS_ON_PAGE: usize = 3;
@@ -172,9 +177,17 @@ pub fn lay_out(t: &Table, house: &HouseSpec, narrower_by: f64) -> Outcome {
             overflow: Vec::new(),
         };
     }
+    // Landscape pages may go on down to their own floor.
+    let landscape_sizes: Vec<f64> = if t.small {
+        sizes.clone()
+    } else {
+        let mut v = sizes.clone();
+        v.extend([8.0, LANDSCAPE_FLOOR_PT]);
+        v
+    };
     for &turned in orientations {
         let avail = if turned { landscape } else { portrait } - narrower_by;
-        for &size in &sizes {
+        for &size in if turned { &landscape_sizes } else { &sizes } {
             let needs = needs(t, role, size, inset);
             if let Some(w) = distribute(&needs, avail) {
                 let fits = fits_page(t, house, &w, size, turned);
@@ -189,8 +202,10 @@ pub fn lay_out(t: &Table, house: &HouseSpec, narrower_by: f64) -> Outcome {
     }
     // Nothing fits: the smallest size on the widest page, columns scaled
     // from their minima, with a warning.
-    let size = *sizes.last().unwrap_or(&FLOOR_PT);
     let turned = !orientations.is_empty() && orientations[orientations.len() - 1];
+    let size = *if turned { &landscape_sizes } else { &sizes }
+        .last()
+        .unwrap_or(&FLOOR_PT);
     let avail = if turned { landscape } else { portrait } - narrower_by;
     let needs = needs(t, role, size, inset);
     // The columns that need more than an even share of the width.
