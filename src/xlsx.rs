@@ -77,6 +77,9 @@ pub fn workbook(sheets: &[(String, Vec<Vec<Value>>)]) -> Result<Vec<u8>> {
     workbook_with_widths(&with_widths)
 }
 
+/// A worksheet's cells, row by row (numbers as numbers, text as text).
+pub type Rows = Vec<Vec<Value>>;
+
 /// One sheet: its name, rows of cells, and column widths in characters.
 pub type Sheet = (String, Vec<Vec<Value>>, Vec<f64>);
 

@@ -204,13 +204,13 @@ fn format_values(v: Option<&Value>, n: usize, row: &RowSchema, loc: &str) -> Res
 /// Reads an indicator workbook (one sheet per table, as `nianbao init-data`
 /// writes it) into the same shape as an indicators JSON file. `Ok(None)` when
 /// the workbook is not one.
-pub fn from_workbook(file: &str, sheets: &[(String, super::data::Sheet)]) -> Result<Option<Value>> {
+pub fn from_workbook(file: &str, sheets: &[(String, crate::xlsx::Rows)]) -> Result<Option<Value>> {
     let schemas = schemas();
-    let is_indicator_sheet = |name: &str, rows: &super::data::Sheet| {
+    let is_indicator_sheet = |name: &str, rows: &crate::xlsx::Rows| {
         schemas.iter().any(|s| s.title == name || s.id == name)
             && rows.first().and_then(|r| r.get(3)).and_then(Value::as_str) == Some(KEY_HEADER)
     };
-    let looks_like = |rows: &super::data::Sheet| {
+    let looks_like = |rows: &crate::xlsx::Rows| {
         rows.first().and_then(|r| r.get(3)).and_then(Value::as_str) == Some(KEY_HEADER)
     };
     if sheets.is_empty() || !sheets.iter().any(|(_, r)| looks_like(r)) {

@@ -121,7 +121,7 @@ fn csv_value(raw: &str) -> Value {
 }
 
 /// One worksheet as rows of cells (numbers as numbers, text as text).
-pub type Sheet = Vec<Vec<Value>>;
+pub type Sheet = crate::xlsx::Rows;
 
 /// Reads every worksheet of an Excel workbook: (sheet name, rows). Rows
 /// start at the first used row and column, as Excel's "used range" does.
