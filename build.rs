@@ -5,7 +5,10 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    // Read when the script runs, not when it is compiled: a target directory
+    // shared by two checkouts may run a script compiled in the other one.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap();
+    let dir = Path::new(&manifest).join("fonts");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())

@@ -52,17 +52,102 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::i18n::msg::diag;
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
+            Severity::Error => diag::kind_error(),
+            Severity::Warning => diag::kind_warning(),
+            Severity::Note => diag::kind_note(),
         };
         if self.location.is_empty() {
-            write!(f, "{kind}: {}", self.message)
+            f.write_str(&diag::without_place(kind, &self.message))
         } else {
-            write!(f, "{kind}: {}: {}", self.location, self.message)
+            f.write_str(&diag::with_place(
+                kind,
+                place(&self.location),
+                &self.message,
+            ))
         }
     }
+}
+
+/// A location in the current language: `file:12` → `file 第 12 行` in
+/// Chinese; field paths and other forms print as they are.
+fn place(location: &str) -> String {
+    match split_place(location) {
+        Some((file, line, None)) => crate::i18n::msg::diag::file_line(file, line),
+        Some((file, line, Some(col))) => crate::i18n::msg::diag::file_line_column(file, line, col),
+        None => location.to_string(),
+    }
+}
+
+/// `file:line` or `file:line:column` (numbers from 1), else `None`.
+pub fn split_place(location: &str) -> Option<(&str, usize, Option<usize>)> {
+    let number = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<usize>().ok())
+            .flatten()
+            .filter(|&n| n > 0)
+    };
+    let (head, last) = location.rsplit_once(':')?;
+    let last = number(last)?;
+    if let Some((file, line)) = head.rsplit_once(':')
+        && let Some(line) = number(line)
+        && !file.is_empty()
+    {
+        return Some((file, line, Some(last)));
+    }
+    (!head.is_empty() && !head.ends_with(' ')).then_some((head, last, None))
+}
+
+/// The source line a diagnostic points at, with a caret under the column
+/// (or a line of carets under the whole line when only the line is known),
+/// as rustc and typst show it. `read` gives a project file's text by its
+/// project-relative name.
+pub fn snippet(d: &Diagnostic, read: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let (file, line, column) = split_place(&d.location)?;
+    let text = read(file)?;
+    let source = text.lines().nth(line - 1)?;
+    let source = source.trim_end();
+    if source.trim().is_empty() {
+        return None;
+    }
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| match c {
+                '\t' => 4,
+                c if is_wide(c) => 2,
+                _ => 1,
+            })
+            .sum::<usize>()
+    };
+    let shown: String = source.replace('\t', "    ");
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let marker = match column {
+        // serde_json counts columns in characters from 1.
+        Some(col) => {
+            let before: String = source.chars().take(col.saturating_sub(1)).collect();
+            format!("{}^", " ".repeat(width(&before)))
+        }
+        None => {
+            let indent = source.len() - source.trim_start().len();
+            let (lead, rest) = source.split_at(indent);
+            format!(
+                "{}{}",
+                " ".repeat(width(lead)),
+                "^".repeat(width(rest).clamp(1, 60))
+            )
+        }
+    };
+    Some(format!("{pad} |\n{number} | {shown}\n{pad} | {marker}"))
+}
+
+/// Characters that take two columns in a terminal (CJK and full-width forms).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 /// A failed step: one or more error diagnostics.
@@ -160,5 +245,51 @@ impl Collector {
         } else {
             Ok(self.diagnostics)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+
+    #[test]
+    fn places_read_as_file_line_column() {
+        assert_eq!(split_place("data/a.csv:12"), Some(("data/a.csv", 12, None)));
+        assert_eq!(
+            split_place("report.json:2:5"),
+            Some(("report.json", 2, Some(5)))
+        );
+        assert_eq!(split_place("report.json: cover.title"), None);
+        assert_eq!(split_place("C:12"), Some(("C", 12, None)));
+        assert_eq!(split_place(":12"), None);
+    }
+
+    #[test]
+    fn a_finding_reads_in_chinese() {
+        let d = Diagnostic::error("data/schools.csv:12", "x");
+        assert_eq!(
+            with_lang(Lang::Zh, || d.to_string()),
+            "错误：data/schools.csv 第 12 行：x"
+        );
+        assert_eq!(
+            with_lang(Lang::En, || d.to_string()),
+            "error: data/schools.csv:12: x"
+        );
+    }
+
+    #[test]
+    fn the_caret_sits_under_the_column_counting_wide_characters() {
+        let d = Diagnostic::error("report.json:2:9", "x");
+        let text = "{\n  \"标题\": ,\n}";
+        let s = snippet(&d, |f| (f == "report.json").then(|| text.to_string())).unwrap();
+        let lines: Vec<&str> = s.lines().collect();
+        assert_eq!(lines[1], "2 |   \"标题\": ,");
+        // Column 9 is the comma: 2 spaces, quote, two wide characters,
+        // quote, colon, space = 10 columns before it.
+        assert_eq!(lines[2], format!("  | {}^", " ".repeat(10)));
+        let whole = Diagnostic::error("chapters/01.md:1", "x");
+        let s = snippet(&whole, |_| Some("  ab".into())).unwrap();
+        assert!(s.ends_with("|   ^^"), "{s}");
     }
 }

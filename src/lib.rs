@@ -8,14 +8,17 @@
 
 pub mod error;
 pub mod fonts;
+pub mod i18n;
 pub mod init;
 pub mod layout;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod validate;
 pub mod watch;
 pub mod xlsx;
@@ -86,11 +89,27 @@ pub fn build_pdf_checked(
     fonts: std::sync::Arc<render::typst::fonts::FontSet>,
     settings: render::typst::PdfSettings,
 ) -> Result<CheckedPdf> {
+    build_pdf_then(checked, fonts, settings, &|_| ())
+}
+
+/// [`build_pdf_checked`], calling `laid_out` with the page numbers of the
+/// 目录's entries as soon as the pages are laid out.
+fn build_pdf_then(
+    checked: &Checked,
+    fonts: std::sync::Arc<render::typst::fonts::FontSet>,
+    settings: render::typst::PdfSettings,
+    laid_out: &dyn Fn(model::page_refs::PageRefs),
+) -> Result<CheckedPdf> {
     render::typst::check_glyphs(&checked.document, &fonts)?;
     let generated = render::typst::generate(&checked.document)?;
     if settings.target == render::typst::PdfTarget::Print {
-        let (pdf, warnings, preflight) =
-            render::typst::print::compile_print(&checked.document, &generated, fonts, settings)?;
+        let (pdf, warnings, preflight) = render::typst::print::compile_print(
+            &checked.document,
+            &generated,
+            fonts,
+            settings,
+            laid_out,
+        )?;
         return Ok(CheckedPdf {
             pdf,
             generated,
@@ -99,7 +118,7 @@ pub fn build_pdf_checked(
         });
     }
     let (pdf, warnings) =
-        render::typst::compile_checked(&checked.document, &generated, fonts, settings)?;
+        render::typst::compile_checked(&checked.document, &generated, fonts, settings, laid_out)?;
     Ok(CheckedPdf {
         pdf,
         generated,
@@ -136,7 +155,61 @@ pub fn check_layout(
     render::typst::check_layout(&checked.document, &generated, fonts, Default::default())
 }
 
-/// Builds the DOCX of a checked report.
+/// Builds the DOCX of a checked report. Its pre-filled 目录 has no page
+/// numbers until Word or WPS updates the fields; [`build_outputs`] gives it
+/// the PDF's.
 pub fn build_docx(checked: &Checked) -> Result<Vec<u8>> {
-    render::docx::render(&checked.document)
+    render::docx::render(&checked.document, None)
+}
+
+/// What [`build_outputs`] built: each output asked for, or why it failed.
+pub struct Outputs {
+    pub pdf: Option<Result<CheckedPdf>>,
+    pub docx: Option<Result<Vec<u8>>>,
+}
+
+/// Builds the PDF and/or the DOCX of a checked report at once: the DOCX is
+/// written on another thread while Typst finishes the PDF, as soon as the
+/// pages are laid out, so that its pre-filled 目录 carries the PDF's page
+/// numbers (the DOCX alone has none to give).
+pub fn build_outputs(
+    checked: &Checked,
+    fonts: std::sync::Arc<render::typst::fonts::FontSet>,
+    settings: render::typst::PdfSettings,
+    pdf: bool,
+    docx: bool,
+) -> Outputs {
+    if !pdf {
+        return Outputs {
+            pdf: None,
+            docx: docx.then(|| build_docx(checked)),
+        };
+    }
+    let (send, receive) = std::sync::mpsc::sync_channel::<model::page_refs::PageRefs>(1);
+    std::thread::scope(|scope| {
+        let docx = docx.then(|| {
+            scope.spawn(move || {
+                // No page numbers when the PDF failed before its layout.
+                let refs = receive.recv().ok();
+                render::docx::render(&checked.document, refs.as_ref())
+            })
+        });
+        let send = std::sync::Mutex::new(Some(send));
+        let pdf = build_pdf_then(checked, fonts, settings, &|refs| {
+            if let Some(s) = send.lock().ok().and_then(|mut s| s.take()) {
+                let _ = s.send(refs);
+            }
+        });
+        // Unblocks the DOCX thread if the layout never happened.
+        drop(send);
+        let docx = docx.map(|h| {
+            h.join().unwrap_or_else(|_| {
+                Err(error::Error::at("", i18n::msg::cli::docx_writer_stopped()))
+            })
+        });
+        Outputs {
+            pdf: Some(pdf),
+            docx,
+        }
+    })
 }

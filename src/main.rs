@@ -1,7 +1,9 @@
 //! The `nianbao` command line.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use nianbao::error::{Error, Severity};
+use nianbao::i18n::{Lang, msg};
+use nianbao::progress::{Progress, Step};
 use nianbao::render::typst::fonts::{FontOptions, FontSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,6 +14,9 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: zh (the default) or en.
+    #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -123,6 +128,21 @@ enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+    /// Serve a local web page (127.0.0.1 only) with the report's pages, the
+    /// findings of the check and the outline; it rebuilds on every change
+    /// and updates the open page.
+    Serve {
+        /// The project directory (holding report.json).
+        project: PathBuf,
+        /// The port on 127.0.0.1 (0: any free port).
+        #[arg(long, default_value_t = 8421)]
+        port: u16,
+        /// Build even when the numbers are inconsistent (reported as warnings).
+        #[arg(long)]
+        allow_errors: bool,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
     /// Print the JSON Schema of report.json (editors use it to complete and
     /// check the fields).
     Schema {
@@ -158,8 +178,47 @@ enum Format {
     All,
 }
 
+/// Reads the command line with help and argument errors in `lang`.
+fn parse_cli(args: Vec<std::ffi::OsString>, lang: Lang) -> Cli {
+    use clap::error::ErrorKind;
+    let cmd = nianbao::i18n::help::localize(Cli::command(), lang);
+    let commands: Vec<String> = cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let parsed = cmd
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(e) => match e.kind() {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+            _ => {
+                let message = nianbao::i18n::clap_zh::message(&e, &commands);
+                eprintln!("{}", nianbao::error::Diagnostic::error("", message));
+                eprintln!("{}", msg::cli::arg_more("nianbao"));
+                std::process::exit(2)
+            }
+        },
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = Lang::from_args_and_env(&args, |k| std::env::var(k).ok());
+    nianbao::i18n::set_lang(lang);
+    let cli = parse_cli(args, lang);
+    let project = match &cli.command {
+        Command::Build { project, .. }
+        | Command::Check { project, .. }
+        | Command::InitData { project, .. }
+        | Command::Watch { project, .. }
+        | Command::Serve { project, .. } => Some(project.clone()),
+        _ => None,
+    };
     let result = match cli.command {
         Command::Build {
             project,
@@ -220,6 +279,19 @@ fn main() -> ExitCode {
             bench,
             fonts,
         } => watch(&project, out, format, allow_errors, bench, &fonts),
+        Command::Serve {
+            project,
+            port,
+            allow_errors,
+            fonts,
+        } => nianbao::serve::serve(
+            &project,
+            nianbao::serve::ServeOptions {
+                port,
+                allow_errors,
+                fonts: FontSet::new(&fonts.options()),
+            },
+        ),
         Command::Schema { indicators } => {
             let text = if indicators {
                 nianbao::schema::indicator_values_schema_text()
@@ -236,10 +308,33 @@ fn main() -> ExitCode {
         Err(e) => {
             for d in &e.diagnostics {
                 eprintln!("{d}");
+                let shown = project
+                    .as_deref()
+                    .and_then(|p| nianbao::error::snippet(d, |f| read_in_project(p, f)));
+                if let Some(shown) = shown {
+                    eprintln!("{shown}");
+                }
             }
             ExitCode::FAILURE
         }
     }
+}
+
+/// A project file's text for showing the line an error points at; nothing
+/// outside the project, nothing over 16 MB.
+fn read_in_project(project: &Path, rel: &str) -> Option<String> {
+    let root = project.canonicalize().ok()?;
+    let path = root.join(rel).canonicalize().ok()?;
+    if !path.starts_with(&root) || std::fs::metadata(&path).ok()?.len() > 16 << 20 {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
+}
+
+/// Runs `f` (which prints) with the progress line out of the way.
+fn drop_line(progress: &Progress, f: impl FnOnce()) {
+    progress.println("");
+    f();
 }
 
 fn print_warnings(w: &[nianbao::error::Diagnostic]) {
@@ -258,9 +353,8 @@ fn check(project: &Path, allow_errors: bool, layout: Option<&FontArgs>) -> Resul
     }
     let doc = &checked.document;
     eprintln!(
-        "ok: {} chapters, {} appendix tables",
-        doc.chapters.len(),
-        doc.appendix.len()
+        "{}",
+        msg::cli::check_ok(doc.chapters.len(), doc.appendix.len())
     );
     Ok(())
 }
@@ -269,10 +363,12 @@ fn check(project: &Path, allow_errors: bool, layout: Option<&FontArgs>) -> Resul
 fn print_preflight(findings: &[nianbao::error::Diagnostic]) {
     let count = |s: Severity| findings.iter().filter(|d| d.severity == s).count();
     eprintln!(
-        "print preflight: {} errors, {} warnings, {} notes",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Note)
+        "{}",
+        msg::cli::preflight_summary(
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Note)
+        )
     );
     for d in findings {
         eprintln!("{d}");
@@ -293,14 +389,13 @@ fn check_print(project: &Path, allow_errors: bool, fonts: &FontArgs) -> Result<(
     if errors > 0 {
         return Err(Error::at(
             project.display().to_string(),
-            format!("the print preflight found {errors} error(s) (above)"),
+            msg::cli::preflight_failed(errors),
         ));
     }
     let doc = &checked.document;
     eprintln!(
-        "ok: {} chapters, {} appendix tables",
-        doc.chapters.len(),
-        doc.appendix.len()
+        "{}",
+        msg::cli::check_ok(doc.chapters.len(), doc.appendix.len())
     );
     Ok(())
 }
@@ -314,25 +409,30 @@ fn build(
     pdf_settings: nianbao::render::typst::PdfSettings,
     fonts: &FontArgs,
 ) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    let progress = Progress::start(std::io::stderr().is_terminal());
     let checked = nianbao::check_with(project, allow_errors)?;
-    print_warnings(&checked.warnings);
+    let say = |d: &[nianbao::error::Diagnostic]| {
+        for d in d.iter().filter(|d| d.severity != Severity::Error) {
+            progress.println(&d.to_string());
+        }
+    };
+    say(&checked.warnings);
+    progress.step(if matches!(format, Format::Docx) {
+        Step::Docx
+    } else {
+        Step::Layout
+    });
     let name = checked.document.meta.name.clone();
     // Everything is built in memory first: a failure writes no file at all.
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    // The DOCX is written on another thread while Typst lays out the PDF.
-    let (pdf, docx) = std::thread::scope(|scope| {
-        let docx = matches!(format, Format::Docx | Format::All)
-            .then(|| scope.spawn(|| nianbao::build_docx(&checked)));
-        let pdf = matches!(format, Format::Pdf | Format::All).then(|| {
-            let font_set = FontSet::new(&fonts.options());
-            nianbao::build_pdf_checked(&checked, font_set, pdf_settings)
-        });
-        let docx = docx.map(|h| {
-            h.join()
-                .unwrap_or_else(|_| Err(Error::at("", "the DOCX writer stopped unexpectedly")))
-        });
-        (pdf, docx)
-    });
+    let nianbao::Outputs { pdf, docx } = nianbao::build_outputs(
+        &checked,
+        FontSet::new(&fonts.options()),
+        pdf_settings,
+        matches!(format, Format::Pdf | Format::All),
+        matches!(format, Format::Docx | Format::All),
+    );
     if let Some(pdf) = pdf {
         let nianbao::CheckedPdf {
             pdf,
@@ -340,9 +440,9 @@ fn build(
             warnings,
             preflight,
         } = pdf?;
-        print_warnings(&warnings);
+        say(&warnings);
         if pdf_settings.target == nianbao::render::typst::PdfTarget::Print {
-            print_preflight(&preflight);
+            drop_line(&progress, || print_preflight(&preflight));
         }
         if let Some(dir) = emit_typst {
             for (path, text) in &generated.sources {
@@ -360,13 +460,20 @@ fn build(
     if let Some(docx) = docx {
         files.push((out.join(format!("{name}.docx")), docx?));
     }
+    progress.step(Step::Write);
     nianbao::output::write_all_atomic(&files)?;
+    let took = progress.elapsed();
+    drop(progress);
     for (path, _) in files
         .iter()
         .filter(|(p, _)| emit_typst.is_none_or(|d| !p.starts_with(d)))
     {
-        eprintln!("wrote {}", path.display());
+        eprintln!("{}", msg::cli::wrote(path.display()));
     }
+    eprintln!(
+        "{}",
+        msg::cli::built_in(format!("{:.1}", took.as_secs_f64()))
+    );
     Ok(())
 }
 
@@ -391,15 +498,18 @@ fn watch(
         times.sort_by(f64::total_cmp);
         let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
         println!(
-            "watch: one-paragraph edit → new PDF: median {median:.0} ms of {} (min {:.0}, max {:.0})",
-            times.len(),
-            times.first().copied().unwrap_or(0.0),
-            times.last().copied().unwrap_or(0.0)
+            "{}",
+            msg::cli::watch_bench(
+                format!("{median:.0}"),
+                times.len(),
+                format!("{:.0}", times.first().copied().unwrap_or(0.0)),
+                format!("{:.0}", times.last().copied().unwrap_or(0.0))
+            )
         );
         return Ok(());
     }
     let mut watcher = nianbao::watch::Watcher::new(project, opts)?;
-    eprintln!("watching {} (Ctrl-C to stop)", project.display());
+    eprintln!("{}", msg::cli::watching(project.display()));
     watcher.run()
 }
 
@@ -410,16 +520,14 @@ fn list_fonts(fonts: &FontArgs) {
         .find(|(n, _)| *n == "fonts.typ")
         .map(|(_, t)| *t)
         .unwrap_or_default();
-    println!("Roles (templates/typst/fonts.typ; the first family found is used):");
+    println!("{}", msg::cli::fonts_roles());
     for (role, family) in set.role_assignment(&nianbao::render::typst::fonts::roles(template)) {
         println!(
             "  {role:<6} {}",
-            family
-                .as_deref()
-                .unwrap_or("(none found: falls back to any font that has the glyph)")
+            family.unwrap_or_else(msg::cli::fonts_role_missing)
         );
     }
-    println!("\nFaces found:");
+    println!("\n{}", msg::cli::fonts_faces());
     for (family, variant, source) in set.describe() {
         println!("  {family}\t{variant}\t{source}");
     }
@@ -450,25 +558,24 @@ fn init_data(
     if out.exists() && !force {
         return Err(Error::at(
             out.display().to_string(),
-            "already exists; pass --force to replace it",
+            msg::cli::init_exists(),
         ));
     }
     let bytes = nianbao::init::indicator_workbook(config.year, values.as_ref(), schools)?;
     nianbao::output::write_atomic(&out, &bytes)?;
-    eprintln!(
-        "wrote {} — fill it in, then set report.json appendix.values to it",
-        out.display()
-    );
+    eprintln!("{}", msg::cli::init_wrote(out.display()));
     Ok(())
 }
 
 fn new_project(dir: &Path, kind: nianbao::scaffold::Kind) -> Result<(), Error> {
     let files = nianbao::scaffold::create(dir, kind, nianbao::scaffold::today())?;
+    let kind_name = match kind {
+        nianbao::scaffold::Kind::Bureau => msg::cli::kind_bureau(),
+        nianbao::scaffold::Kind::School => msg::cli::kind_school(),
+    };
     eprintln!(
-        "created {} ({} report, {} files); read 说明.md there, then run:",
-        dir.display(),
-        kind.name(),
-        files.len()
+        "{}",
+        msg::cli::new_created(dir.display(), kind_name, files.len())
     );
     eprintln!("  nianbao check {}", dir.display());
     eprintln!("  nianbao build {} --out out", dir.display());

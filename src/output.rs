@@ -1,6 +1,7 @@
 //! Writing output files: all or nothing, never a half-written file.
 
 use crate::error::{Error, Result};
+use crate::i18n::msg;
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` through a temporary file in the same directory,
@@ -19,7 +20,7 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
         if path.is_dir() {
             return Err(Error::at(
                 path.display().to_string(),
-                "cannot write: a folder of that name is in the way",
+                msg::files::folder_in_the_way(),
             ));
         }
     }
@@ -43,7 +44,7 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
             cleanup(&temps[i..]);
             return Err(Error::at(
                 path.display().to_string(),
-                format!("cannot write: {e}"),
+                msg::files::cannot_write(e),
             ));
         }
     }
@@ -55,13 +56,13 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     if !dir.exists() && std::fs::symlink_metadata(dir).is_ok() {
         return Err(Error::at(
             dir.display().to_string(),
-            "expected a folder to write into, found a link to something that does not exist",
+            msg::files::dangling_folder_link(),
         ));
     }
     std::fs::create_dir_all(dir).map_err(|e| {
         Error::at(
             dir.display().to_string(),
-            format!("cannot create the directory: {e}"),
+            msg::files::cannot_create_folder(e),
         )
     })?;
     let name = path
@@ -71,7 +72,7 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     std::fs::write(&tmp, bytes).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        Error::at(path.display().to_string(), format!("cannot write: {e}"))
+        Error::at(path.display().to_string(), msg::files::cannot_write(e))
     })?;
     Ok(tmp)
 }

@@ -7,6 +7,7 @@
 //! The files come from `templates/new/` (see its README.md), compiled in.
 
 use crate::error::{Error, Result};
+use crate::i18n::msg;
 use std::path::{Path, PathBuf};
 
 /// Which kind of report the new project is.
@@ -108,7 +109,7 @@ pub fn project_files(
     };
     let text = |path: &str, bytes: &[u8]| {
         String::from_utf8(bytes.to_vec())
-            .map_err(|_| Error::at(format!("templates/new/{path}"), "expected UTF-8 text"))
+            .map_err(|_| Error::at(format!("templates/new/{path}"), msg::files::not_utf8()))
     };
     let mut out = Vec::new();
     for (path, bytes) in template_files(kind) {
@@ -167,22 +168,16 @@ pub fn create(dir: &Path, kind: Kind, today: (i32, u32, u32)) -> Result<Vec<Stri
     let shown = dir.display().to_string();
     let existed = match std::fs::symlink_metadata(dir) {
         Ok(m) if m.file_type().is_symlink() => {
-            return Err(Error::at(
-                shown,
-                "is a link; refused: give the path of a new or empty folder",
-            ));
+            return Err(Error::at(shown, msg::files::new_target_is_link()));
         }
         Ok(m) if !m.is_dir() => {
-            return Err(Error::at(shown, "exists and is not a folder"));
+            return Err(Error::at(shown, msg::files::new_target_not_folder()));
         }
         Ok(_) => {
             let mut entries = std::fs::read_dir(dir)
-                .map_err(|e| Error::at(&shown, format!("cannot read the folder: {e}")))?;
+                .map_err(|e| Error::at(&shown, msg::files::cannot_read_folder(e)))?;
             if entries.next().is_some() {
-                return Err(Error::at(
-                    shown,
-                    "the folder is not empty; nianbao new writes only into a new or empty folder",
-                ));
+                return Err(Error::at(shown, msg::files::new_folder_not_empty()));
             }
             true
         }

@@ -3,9 +3,10 @@
 //! errors and keeps the last good outputs.
 
 use crate::error::{Diagnostic, Error, Result, Severity};
+use crate::i18n::msg;
 use crate::render::typst::fonts::FontSet;
 use crate::render::typst::live::LiveTypst;
-use crate::render::typst::{PdfSettings, generate};
+use crate::render::typst::{Generated, PdfSettings, generate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,6 +25,16 @@ pub struct WatchOptions {
     pub allow_errors: bool,
     pub settings: PdfSettings,
     pub fonts: Arc<FontSet>,
+}
+
+/// What one build made, in memory.
+pub struct Built {
+    /// The loaded report and the check's warnings.
+    pub checked: crate::Checked,
+    /// The Typst sources the PDF was typeset from (with the PDF).
+    pub generated: Option<Generated>,
+    pub pdf: Option<Vec<u8>>,
+    pub docx: Option<Vec<u8>>,
 }
 
 /// One file's identity for change detection: modification time and size.
@@ -73,7 +84,7 @@ impl Watcher {
         let project = project.canonicalize().map_err(|e| {
             Error::at(
                 project.display().to_string(),
-                format!("cannot open the project directory: {e}"),
+                msg::files::cannot_open_project(e),
             )
         })?;
         let live = LiveTypst::new(opts.fonts.clone(), opts.settings);
@@ -95,45 +106,80 @@ impl Watcher {
 
     /// Builds once; returns the warnings (or the errors, outputs untouched).
     pub fn build(&mut self) -> Result<Vec<Diagnostic>> {
-        self.seen = snapshot(&self.project, &self.out_dir());
-        let checked = crate::check_with(&self.project, self.opts.allow_errors)?;
-        let mut warnings = checked.warnings.clone();
-        let name = checked.document.meta.name.clone();
+        let built = self.compile()?;
+        let mut warnings = built.checked.warnings.clone();
+        let name = &built.checked.document.meta.name;
         let mut files = Vec::new();
-        let (pdf, docx) = std::thread::scope(|scope| {
-            let docx = self
-                .opts
-                .docx
-                .then(|| scope.spawn(|| crate::build_docx(&checked)));
-            let pdf = self.opts.pdf.then(|| {
-                crate::render::typst::check_glyphs(&checked.document, &self.opts.fonts)?;
-                let generated = generate(&checked.document)?;
-                let pdf = self.live.pdf(&checked.document, &generated)?;
-                Ok((pdf, generated))
-            });
-            let docx = docx.map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(Error::at("", "the DOCX writer stopped unexpectedly")))
-            });
-            (pdf, docx)
-        });
-        let mut generated = None;
-        if let Some(pdf) = pdf {
-            let (pdf, g): (Vec<u8>, _) = pdf?;
-            generated = Some(g);
-            files.push((self.opts.out.join(format!("{name}.pdf")), pdf));
+        if let Some(pdf) = &built.pdf {
+            files.push((self.opts.out.join(format!("{name}.pdf")), pdf.clone()));
         }
-        if let Some(docx) = docx {
-            files.push((self.opts.out.join(format!("{name}.docx")), docx?));
+        if let Some(docx) = &built.docx {
+            files.push((self.opts.out.join(format!("{name}.docx")), docx.clone()));
         }
         crate::output::write_all_atomic(&files)?;
         // The layout check after the outputs are written: it does not delay them.
-        if let Some(g) = &generated
+        if let Some(g) = &built.generated
             && self.check_layout
         {
-            warnings.extend(self.live.check_layout(&checked.document, g));
+            warnings.extend(self.live.check_layout(&built.checked.document, g));
         }
         Ok(warnings)
+    }
+
+    /// Builds once in memory, writing nothing (`nianbao serve` keeps the
+    /// result; [`Watcher::build`] writes it). The typeset pages stay in
+    /// [`Watcher::live`] until the next build.
+    pub fn compile(&mut self) -> Result<Built> {
+        self.seen = snapshot(&self.project, &self.out_dir());
+        let checked = crate::check_with(&self.project, self.opts.allow_errors)?;
+        // The DOCX is written while Typst finishes the PDF, with the page
+        // numbers of the 目录 from the laid-out pages (none without a PDF).
+        let (send, receive) = std::sync::mpsc::sync_channel(1);
+        let send = std::sync::Mutex::new(self.opts.pdf.then_some(send));
+        let (pdf, docx) = std::thread::scope(|scope| {
+            let document = &checked.document;
+            let docx = self.opts.docx.then(|| {
+                scope.spawn(move || {
+                    let refs = receive.recv().ok();
+                    crate::render::docx::render(document, refs.as_ref())
+                })
+            });
+            let pdf = self.opts.pdf.then(|| {
+                crate::render::typst::check_glyphs(&checked.document, &self.opts.fonts)?;
+                let generated = generate(&checked.document)?;
+                let pdf = self.live.pdf_then(&checked.document, &generated, &|refs| {
+                    if let Some(s) = send.lock().ok().and_then(|mut s| s.take()) {
+                        let _ = s.send(refs);
+                    }
+                })?;
+                Ok((pdf, generated))
+            });
+            // Unblocks the DOCX writer when the layout never happened.
+            send.lock().map(|mut s| s.take()).ok();
+            let docx = docx.map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Error::at("", msg::cli::docx_writer_stopped())))
+            });
+            (pdf, docx)
+        });
+        let (pdf, generated) = match pdf {
+            Some(pdf) => {
+                let (pdf, g): (Vec<u8>, Generated) = pdf?;
+                (Some(pdf), Some(g))
+            }
+            None => (None, None),
+        };
+        Ok(Built {
+            checked,
+            generated,
+            pdf,
+            docx: docx.transpose()?,
+        })
+    }
+
+    /// The Typst side of the session: the world and the pages typeset last.
+    pub fn live(&self) -> &LiveTypst {
+        &self.live
     }
 
     /// Waits until something under the project changes and stays unchanged
@@ -176,13 +222,13 @@ pub fn report(result: Result<Vec<Diagnostic>>, started: Instant) {
             for w in warnings.iter().filter(|d| d.severity == Severity::Warning) {
                 eprintln!("{w}");
             }
-            eprintln!("built in {} ms", started.elapsed().as_millis());
+            eprintln!("{}", msg::files::watch_built(started.elapsed().as_millis()));
         }
         Err(e) => {
             for d in &e.diagnostics {
                 eprintln!("{d}");
             }
-            eprintln!("build failed; the last good outputs are kept");
+            eprintln!("{}", msg::files::watch_build_failed());
         }
     }
 }
@@ -194,7 +240,7 @@ pub fn bench(project: &Path, mut opts: WatchOptions, n: usize) -> Result<Vec<f64
     let copy = std::env::temp_dir().join(format!("nianbao-watch-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&copy);
     copy_dir(project, &copy)
-        .map_err(|e| Error::at(copy.display().to_string(), format!("cannot copy: {e}")))?;
+        .map_err(|e| Error::at(copy.display().to_string(), msg::files::cannot_copy(e)))?;
     opts.out = copy.join(".out");
     let result = bench_in(&copy, opts, n);
     let _ = std::fs::remove_dir_all(&copy);
@@ -212,7 +258,7 @@ fn bench_in(copy: &Path, opts: WatchOptions, n: usize) -> Result<Vec<f64>> {
         config
             .chapters
             .first()
-            .ok_or_else(|| Error::at("report.json", "no chapters"))?,
+            .ok_or_else(|| Error::at("report.json", msg::files::no_chapters()))?,
     );
     let original = std::fs::read_to_string(&chapter)
         .map_err(|e| Error::at(chapter.display().to_string(), e.to_string()))?;
@@ -223,7 +269,12 @@ fn bench_in(copy: &Path, opts: WatchOptions, n: usize) -> Result<Vec<f64>> {
             let t = l.trim_start();
             !t.is_empty() && !"#:|!{-*>0123456789".contains(t.chars().next().unwrap_or('#'))
         })
-        .ok_or_else(|| Error::at(chapter.display().to_string(), "no paragraph to edit"))?;
+        .ok_or_else(|| {
+            Error::at(
+                chapter.display().to_string(),
+                msg::files::no_paragraph_to_edit(),
+            )
+        })?;
     let mut times = Vec::new();
     for i in 0..n {
         let edited: Vec<String> = original

@@ -89,7 +89,12 @@ pub fn workbook_with_widths(sheets: &[Sheet]) -> Result<Vec<u8>> {
         .iter()
         .map(|(n, rows, widths)| (n.clone(), sheet_xml(rows, widths)))
         .collect();
-    package(&xml).map_err(|e| Error::at("", format!("cannot write the workbook: {e}")))
+    package(&xml).map_err(|e| {
+        Error::at(
+            "",
+            crate::i18n::msg::load::xlsx_write_failed(crate::load::explain::io(&e)),
+        )
+    })
 }
 
 fn package(sheets: &[(String, String)]) -> std::io::Result<Vec<u8>> {

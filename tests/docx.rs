@@ -2,11 +2,11 @@
 //! narrative text is in `document.xml`, fields and merges are counted, ids
 //! are unique, output is deterministic, user text is never interpreted.
 
+mod common;
+
+use common::docx::{part, scan};
 use nianbao::model::*;
-use quick_xml::Reader;
-use quick_xml::events::Event;
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::Path;
 
 fn sample(name: &str) -> nianbao::Checked {
@@ -14,126 +14,6 @@ fn sample(name: &str) -> nianbao::Checked {
         .join("samples")
         .join(name);
     nianbao::check(&dir).unwrap_or_else(|e| panic!("{name}: {:?}", e.diagnostics))
-}
-
-fn part(docx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
-    let mut f = zip
-        .by_name(name)
-        .unwrap_or_else(|_| panic!("{name} in the package"));
-    let mut s = String::new();
-    f.read_to_string(&mut s).unwrap();
-    s
-}
-
-/// What the tests look at in `document.xml`.
-#[derive(Default, Debug)]
-struct Scan {
-    /// Plain text of every paragraph (`w:br` → `\n`).
-    paragraphs: Vec<String>,
-    instr: Vec<String>,
-    grid_span: usize,
-    v_merge: usize,
-    tbl_header: usize,
-    doc_pr_ids: Vec<String>,
-}
-
-fn scan(xml: &str) -> Scan {
-    let mut r = Reader::from_str(xml);
-    let mut s = Scan::default();
-    let mut para: Option<String> = None;
-    let mut depth_p = 0usize;
-    let (mut in_t, mut in_instr) = (false, false);
-    let mut instr = String::new();
-    loop {
-        let ev = r.read_event().expect("well-formed document.xml");
-        match &ev {
-            Event::Start(e) | Event::Empty(e) => {
-                let empty = matches!(ev, Event::Empty(_));
-                match e.name().as_ref() {
-                    b"w:p" if !empty => {
-                        depth_p += 1;
-                        if depth_p == 1 {
-                            para = Some(String::new());
-                        }
-                    }
-                    b"w:t" if !empty => in_t = true,
-                    b"w:instrText" if !empty => {
-                        in_instr = true;
-                        instr.clear();
-                    }
-                    b"w:br" => {
-                        if let Some(p) = para.as_mut() {
-                            p.push('\n')
-                        }
-                    }
-                    b"w:tab" if para.is_some() && e.attributes().count() == 0 => {
-                        para.as_mut().unwrap().push('\t')
-                    }
-                    b"w:gridSpan" => s.grid_span += 1,
-                    b"w:vMerge" => s.v_merge += 1,
-                    b"w:tblHeader" => s.tbl_header += 1,
-                    b"wp:docPr" => {
-                        for a in e.attributes() {
-                            let a = a.unwrap();
-                            if a.key.as_ref() == b"id" {
-                                s.doc_pr_ids
-                                    .push(String::from_utf8_lossy(&a.value).into_owned());
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::End(e) => match e.name().as_ref() {
-                b"w:p" => {
-                    depth_p -= 1;
-                    if depth_p == 0 {
-                        s.paragraphs.push(para.take().unwrap());
-                    }
-                }
-                b"w:t" => in_t = false,
-                b"w:instrText" => {
-                    in_instr = false;
-                    s.instr.push(instr.trim().to_string());
-                }
-                _ => {}
-            },
-            Event::Text(t) => {
-                let text = t.decode().unwrap();
-                if in_t && let Some(p) = para.as_mut() {
-                    p.push_str(&text);
-                }
-                if in_instr {
-                    instr.push_str(&text);
-                }
-            }
-            Event::GeneralRef(g) => {
-                let c = if g.is_char_ref() {
-                    g.resolve_char_ref().unwrap().unwrap().to_string()
-                } else {
-                    match g.decode().unwrap().as_ref() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        other => panic!("unexpected entity {other}"),
-                    }
-                    .to_string()
-                };
-                if in_t && let Some(p) = para.as_mut() {
-                    p.push_str(&c);
-                }
-                if in_instr {
-                    instr.push_str(&c);
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    s
 }
 
 /// Every table in the model (body, cases, appendix), figures and cases.
@@ -238,7 +118,7 @@ fn check_sample(name: &str) {
     // Text parity: each piece of model text lies inside one paragraph.
     for t in model_texts(doc) {
         assert!(
-            s.paragraphs.iter().any(|p| p.contains(&t)),
+            s.texts().any(|p| p.contains(&t)),
             "{name}: text missing from the DOCX: {t:?}"
         );
     }
@@ -339,15 +219,11 @@ fn user_text_is_never_interpreted() {
     let docx = nianbao::build_docx(&checked).expect("renders");
     let s = scan(&part(&docx, "word/document.xml"));
     assert!(
-        s.paragraphs.iter().any(|p| p == nasty),
+        s.texts().any(|p| p == nasty),
         "the paragraph is kept literally"
     );
-    assert!(s.paragraphs.iter().any(|p| p == "<w:b/>\n{{x}} @@LATIN@@"));
-    assert!(
-        s.paragraphs
-            .iter()
-            .any(|p| p == "封面 <title> & \"quotes\"")
-    );
+    assert!(s.texts().any(|p| p == "<w:b/>\n{{x}} @@LATIN@@"));
+    assert!(s.texts().any(|p| p == "封面 <title> & \"quotes\""));
     let core = part(&docx, "docProps/core.xml");
     assert!(
         core.contains("题名 &lt;title&gt; &amp; ") && !core.contains("<title>"),
@@ -420,8 +296,8 @@ fn the_appendix_title_follows_the_project() {
     let docx = nianbao::build_docx(&checked).expect("renders");
     let s = scan(&part(&docx, "word/document.xml"));
     assert!(
-        s.paragraphs.iter().any(|p| p == "附件　质量年报指标"),
+        s.texts().any(|p| p == "附件　质量年报指标"),
         "the appendix heading"
     );
-    assert!(!s.paragraphs.iter().any(|p| p == "附表"));
+    assert!(!s.texts().any(|p| p == "附表"));
 }

@@ -7,12 +7,12 @@
 
 mod common;
 
+use common::docx::{part, part_bytes, part_names};
 use common::{root, temp_copy};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 
 // ---------------------------------------------------------------- helpers
@@ -116,25 +116,6 @@ impl El {
     fn val(&self) -> &str {
         &self.attrs["val"]
     }
-}
-
-fn zip_names(docx: &[u8]) -> Vec<String> {
-    let zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
-    zip.file_names().map(str::to_string).collect()
-}
-
-fn part_bytes(docx: &[u8], name: &str) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
-    let mut f = zip
-        .by_name(name)
-        .unwrap_or_else(|_| panic!("{name} in the package"));
-    let mut b = Vec::new();
-    f.read_to_end(&mut b).unwrap();
-    b
-}
-
-fn part(docx: &[u8], name: &str) -> String {
-    String::from_utf8(part_bytes(docx, name)).unwrap()
 }
 
 fn city() -> nianbao::Checked {
@@ -290,7 +271,7 @@ fn ref_cells(f: &str) -> Vec<(usize, usize)> {
 fn city_charts_are_native_with_the_models_data() {
     let checked = city();
     let docx = nianbao::build_docx(&checked).expect("renders");
-    let names = zip_names(&docx);
+    let names = part_names(&docx);
     let model = model_charts(&checked.document);
     assert_eq!(model.len(), 3, "the city sample has three charts");
 
@@ -544,7 +525,7 @@ fn image_option_gives_pictures() {
     let image = nianbao::build_docx(&checked).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
 
-    let names = zip_names(&image);
+    let names = part_names(&image);
     assert!(
         !names
             .iter()
@@ -555,7 +536,7 @@ fn image_option_gives_pictures() {
     assert!(!doc.contains("drawingml/2006/chart"));
     assert!(!part(&image, "[Content_Types].xml").contains("xlsx"));
     let pngs = |d: &[u8]| {
-        zip_names(d)
+        part_names(d)
             .iter()
             .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
             .count()
@@ -564,7 +545,7 @@ fn image_option_gives_pictures() {
     // The default is native.
     assert!(city().document.style.docx_native_charts);
     assert_eq!(
-        zip_names(&native)
+        part_names(&native)
             .iter()
             .filter(|n| n.starts_with("word/charts/chart"))
             .count(),

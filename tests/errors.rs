@@ -4,57 +4,16 @@
 mod common;
 
 use common::*;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 fn fixture() -> PathBuf {
     temp_copy(&root().join("tests/fixtures/minimal"), "err")
 }
 
-fn edit(dir: &Path, file: &str, f: impl FnOnce(String) -> String) {
-    let p = dir.join(file);
-    let s = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(&p, f(s)).unwrap();
-}
-
-/// Runs `nianbao build` and returns (success, stderr, pdf written?).
-fn run_build(dir: &Path) -> (bool, String, bool) {
-    let out = dir.join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args([
-            "build",
-            dir.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--format",
-            "pdf",
-            "--no-system-fonts",
-        ])
-        .output()
-        .unwrap();
-    let name = dir.file_name().unwrap().to_string_lossy().to_string();
-    let written = out.join(format!("{name}.pdf")).exists();
-    (
-        o.status.success(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-        written,
-    )
-}
-
-fn expect_error(dir: &Path, needles: &[&str]) {
-    let (ok, err, written) = run_build(dir);
-    assert!(!ok, "build succeeded; stderr: {err}");
-    assert!(!written, "a PDF was written despite the error");
-    assert!(!err.contains("panicked"), "panic: {err}");
-    for n in needles {
-        assert!(err.contains(n), "expected “{n}” in:\n{err}");
-    }
-}
-
 #[test]
 fn the_fixture_itself_builds() {
     let dir = fixture();
-    let (ok, err, written) = run_build(&dir);
+    let (ok, err, written) = run_build_pdf(&dir);
     assert!(ok && written, "{err}");
 }
 
@@ -64,7 +23,7 @@ fn broken_json_names_line_and_column() {
     edit(&dir, "report.json", |s| {
         s.replace("\"year\": 2025,", "\"year\": 2025")
     });
-    expect_error(&dir, &["report.json:4:3:", "expected `,`"]);
+    expect_pdf_error(&dir, &["report.json:4:3:", "expected `,`"]);
 }
 
 #[test]
@@ -73,7 +32,7 @@ fn unknown_field_is_named() {
     edit(&dir, "report.json", |s| {
         s.replace("\"year\": 2025,", "\"year\": 2025, \"colour\": 1,")
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &[
             "report.json:3:",
@@ -89,7 +48,7 @@ fn wrong_type_names_the_field_path() {
     edit(&dir, "report.json", |s| {
         s.replace("\"house\": \"gongwen\"", "\"house\": \"gonwen\"")
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &[
             "field `style.house`",
@@ -103,14 +62,14 @@ fn wrong_type_names_the_field_path() {
 fn bad_region_code_is_explained() {
     let dir = fixture();
     edit(&dir, "report.json", |s| s.replace("990100", "9901"));
-    expect_error(&dir, &["report.json: region.code", "6-digit"]);
+    expect_pdf_error(&dir, &["report.json: region.code", "6-digit"]);
 }
 
 #[test]
 fn missing_chapter_file_is_named() {
     let dir = fixture();
     std::fs::remove_file(dir.join("chapters/02.md")).unwrap();
-    expect_error(&dir, &["report.json: chapters[1]", "chapters/02.md"]);
+    expect_pdf_error(&dir, &["report.json: chapters[1]", "chapters/02.md"]);
 }
 
 #[test]
@@ -121,7 +80,7 @@ fn undecodable_image_names_the_line() {
         b"\xff\xd8\xff\xe0 not really a jpeg",
     )
     .unwrap();
-    expect_error(
+    expect_pdf_error(
         &dir,
         &["chapters/01.md:18", "images/photo.jpg", "cannot be decoded"],
     );
@@ -133,7 +92,7 @@ fn image_outside_the_project_is_refused() {
     edit(&dir, "chapters/01.md", |s| {
         s.replace("images/photo.jpg", "../../etc/passwd")
     });
-    expect_error(&dir, &["chapters/01.md:18", "without `..`"]);
+    expect_pdf_error(&dir, &["chapters/01.md:18", "without `..`"]);
 }
 
 #[test]
@@ -142,7 +101,7 @@ fn broken_reference_is_named() {
     edit(&dir, "chapters/02.md", |s| {
         s.replace("@case-one", "@case-none")
     });
-    expect_error(&dir, &["chapters/02.md:5", "`@case-none`"]);
+    expect_pdf_error(&dir, &["chapters/02.md:5", "`@case-none`"]);
 }
 
 #[test]
@@ -151,7 +110,7 @@ fn duplicate_id_names_both_places() {
     edit(&dir, "chapters/02.md", |s| {
         format!("{s}\n::: {{.table #tbl-scale caption=\"重复\"}}\n| a |\n|---|\n| 1 |\n:::\n")
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &[
             "chapters/02.md:7",
@@ -167,7 +126,7 @@ fn unclosed_block_names_its_line() {
     edit(&dir, "chapters/02.md", |s| {
         format!("{s}\n::: {{.case title=\"未闭合\"}}\n正文\n")
     });
-    expect_error(&dir, &["chapters/02.md:7", "never closed"]);
+    expect_pdf_error(&dir, &["chapters/02.md:7", "never closed"]);
 }
 
 #[test]
@@ -176,7 +135,7 @@ fn template_error_names_file_and_line() {
     edit(&dir, "chapters/01.md", |s| {
         s.replace("{{ totals.students }}人，", "{{ totals.studnets }}人，")
     });
-    expect_error(&dir, &["chapters/01.md:5", "template error"]);
+    expect_pdf_error(&dir, &["chapters/01.md:5", "template error"]);
 }
 
 #[test]
@@ -185,7 +144,7 @@ fn bad_table_merge_is_explained() {
     edit(&dir, "chapters/01.md", |s| {
         s.replace("| 学校 | 在校生 | < |", "| < | 在校生 | 人数 |")
     });
-    expect_error(&dir, &["chapters/01.md:7", "no cell on its left"]);
+    expect_pdf_error(&dir, &["chapters/01.md:7", "no cell on its left"]);
 }
 
 #[test]
@@ -194,7 +153,7 @@ fn a_character_no_font_has_is_an_error_not_a_box() {
     edit(&dir, "chapters/02.md", |s| {
         s.replace("本章引用", "本章\u{1D11E}引用")
     });
-    expect_error(&dir, &["chapters/02.md:5", "U+1D11E"]);
+    expect_pdf_error(&dir, &["chapters/02.md:5", "U+1D11E"]);
 }
 
 #[test]
@@ -211,13 +170,13 @@ fn layout_template_errors_point_at_the_template() {
         ),
     )
     .unwrap();
-    expect_error(&dir, &["templates/typst/nianbao.typ:", "nope"]);
+    expect_pdf_error(&dir, &["templates/typst/nianbao.typ:", "nope"]);
 }
 
 #[test]
 fn a_failed_build_keeps_the_earlier_pdf() {
     let dir = fixture();
-    let (ok, err, _) = run_build(&dir);
+    let (ok, err, _) = run_build_pdf(&dir);
     assert!(ok, "{err}");
     let name = dir.file_name().unwrap().to_string_lossy().to_string();
     let pdf = dir.join("out").join(format!("{name}.pdf"));
@@ -225,7 +184,7 @@ fn a_failed_build_keeps_the_earlier_pdf() {
     edit(&dir, "chapters/02.md", |s| {
         s.replace("@case-one", "@case-none")
     });
-    let (ok, _, _) = run_build(&dir);
+    let (ok, _, _) = run_build_pdf(&dir);
     assert!(!ok);
     assert_eq!(
         std::fs::read(&pdf).unwrap(),
@@ -245,7 +204,7 @@ fn head_cell_spanning_into_the_body_is_explained() {
     edit(&dir, "chapters/01.md", |s| {
         s.replace("header-rows=2", "header-rows=1")
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &[
             "chapters/01.md:7",
@@ -261,7 +220,7 @@ fn impossible_document_date_is_refused_early() {
     edit(&dir, "report.json", |s| {
         s.replace("2026-01-10", "2026-02-30")
     });
-    expect_error(&dir, &["report.json: document_date", "YYYY-MM-DD"]);
+    expect_pdf_error(&dir, &["report.json: document_date", "YYYY-MM-DD"]);
 }
 
 #[test]
@@ -273,7 +232,7 @@ fn a_row_with_too_many_cells_is_an_error_not_lost_content() {
             "| 合计 | — | {{ totals.students }} | 多余 |",
         )
     });
-    let (ok, err, written) = run_build(&dir);
+    let (ok, err, written) = run_build_pdf(&dir);
     assert!(!ok && !written, "{err}");
     assert!(
         err.contains("chapters/01.md:12") && err.contains("4 cells but the table"),

@@ -7,14 +7,11 @@
 
 mod common;
 
+use common::docx::{Scan, part, scan};
 use common::pdftext::{TextRun, sized_runs};
 use common::*;
 use nianbao::model::*;
-use quick_xml::Reader;
-use quick_xml::events::Event;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)
@@ -27,7 +24,7 @@ struct Built {
     /// The whole PDF's text without white space.
     text: String,
     xml: String,
-    docx: Docx,
+    docx: Scan,
 }
 
 fn built(name: &str) -> Built {
@@ -45,126 +42,6 @@ fn built(name: &str) -> Built {
         xml,
         docx,
     }
-}
-
-fn part(docx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
-    let mut f = zip.by_name(name).expect("the part");
-    let mut s = String::new();
-    f.read_to_string(&mut s).unwrap();
-    s
-}
-
-/// What the tests read from `document.xml`.
-#[derive(Default, Debug)]
-struct Docx {
-    /// Each top-level paragraph: (style id, text with `w:br` as `\n`).
-    paragraphs: Vec<(String, String)>,
-    /// Field instructions.
-    instr: Vec<String>,
-}
-
-impl Docx {
-    fn texts(&self) -> impl Iterator<Item = &str> {
-        self.paragraphs.iter().map(|(_, t)| t.as_str())
-    }
-
-    fn has(&self, text: &str) -> bool {
-        self.texts().any(|t| t == text)
-    }
-
-    fn position(&self, needle: &str) -> Option<usize> {
-        self.texts().position(|t| t.contains(needle))
-    }
-
-    fn styled(&self, style: &str) -> Vec<&str> {
-        self.paragraphs
-            .iter()
-            .filter(|(s, _)| s == style)
-            .map(|(_, t)| t.as_str())
-            .collect()
-    }
-}
-
-fn scan(xml: &str) -> Docx {
-    let mut r = Reader::from_str(xml);
-    let mut d = Docx::default();
-    let mut depth = 0usize;
-    let (mut style, mut text) = (String::new(), String::new());
-    let (mut in_t, mut in_instr) = (false, false);
-    let mut instr = String::new();
-    loop {
-        let ev = r.read_event().expect("well-formed document.xml");
-        match &ev {
-            Event::Start(e) | Event::Empty(e) => {
-                let empty = matches!(ev, Event::Empty(_));
-                match e.name().as_ref() {
-                    b"w:p" if !empty => {
-                        depth += 1;
-                        if depth == 1 {
-                            style.clear();
-                            text.clear();
-                        }
-                    }
-                    b"w:pStyle" if depth == 1 && style.is_empty() => {
-                        for a in e.attributes().flatten() {
-                            if a.key.as_ref() == b"w:val" {
-                                style = String::from_utf8_lossy(&a.value).into_owned();
-                            }
-                        }
-                    }
-                    b"w:t" if !empty => in_t = true,
-                    b"w:br" if depth > 0 => text.push('\n'),
-                    b"w:instrText" if !empty => {
-                        in_instr = true;
-                        instr.clear();
-                    }
-                    _ => {}
-                }
-            }
-            Event::End(e) => match e.name().as_ref() {
-                b"w:p" => {
-                    depth -= 1;
-                    if depth == 0 {
-                        d.paragraphs.push((style.clone(), text.clone()));
-                    }
-                }
-                b"w:t" => in_t = false,
-                b"w:instrText" => {
-                    in_instr = false;
-                    d.instr.push(instr.trim().to_string());
-                }
-                _ => {}
-            },
-            Event::Text(t) => {
-                let s = t.decode().unwrap();
-                if in_t {
-                    text.push_str(&s);
-                }
-                if in_instr {
-                    instr.push_str(&s);
-                }
-            }
-            Event::GeneralRef(g) => {
-                let c = match g.decode().unwrap().as_ref() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    _ => "?",
-                };
-                if in_t {
-                    text.push_str(c);
-                }
-                if in_instr {
-                    instr.push_str(c);
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    d
 }
 
 /// The lines of every page, trimmed, without empty ones.
@@ -195,52 +72,11 @@ fn assert_order(text: &str, parts: &[&str]) {
     }
 }
 
-/// Runs the `nianbao` binary.
-fn nianbao(args: &[&str]) -> (bool, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        o.status.success(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
-
-/// Builds the PDF of a project with the binary: (success, stderr, written?).
-fn run_build(dir: &Path) -> (bool, String, bool) {
-    let out = dir.join("out");
-    let (ok, err) = nianbao(&[
-        "build",
-        dir.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--format",
-        "pdf",
-        "--no-system-fonts",
-    ]);
-    let name = dir.file_name().unwrap().to_string_lossy().to_string();
-    (ok, err, out.join(format!("{name}.pdf")).exists())
-}
-
 /// A fresh copy of a fixture with one file edited.
 fn edited(name: &str, file: &str, f: impl FnOnce(String) -> String) -> PathBuf {
     let dir = temp_copy(&fixture(name), name);
-    let p = dir.join(file);
-    let s = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(&p, f(s)).unwrap();
+    edit(&dir, file, f);
     dir
-}
-
-/// The build fails with every needle in its messages and writes nothing.
-fn expect_error(dir: &Path, needles: &[&str]) {
-    let (ok, err, written) = run_build(dir);
-    assert!(!ok, "the build succeeded; stderr: {err}");
-    assert!(!written, "a PDF was written despite the error");
-    assert!(!err.contains("panicked"), "panic: {err}");
-    for n in needles {
-        assert!(err.contains(n), "expected “{n}” in:\n{err}");
-    }
 }
 
 // ---------------------------------------------------------------- 1
@@ -297,8 +133,8 @@ fn front_matter_parts_can_be_left_out() {
         d.styled("FrontTitle")
     );
     // The cover: its title on two lines, no region line.
-    assert_eq!(d.paragraphs[0].1, "甲县职业教育\n质量年度报告");
-    assert_eq!(d.paragraphs[1].1, "（2024年度）");
+    assert_eq!(d.paragraphs[0].text, "甲县职业教育\n质量年度报告");
+    assert_eq!(d.paragraphs[1].text, "（2024年度）");
     let preface = d.position("本报告开头没有").unwrap();
     // The preface starts the section after the cover's (a new page).
     let before = &b.xml[..b.xml.find("本报告开头").unwrap()];
@@ -367,14 +203,14 @@ fn a_numbered_figure_needs_its_caption() {
     let dir = edited("numbering-per-kind", "report.json", |s| {
         s.replace("\"figures\": \"none\"", "\"figures\": \"chapter\"")
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &["error: chapters/01.md:11: missing `caption=\"…\"`: a numbered figure needs a caption"],
     );
     let dir = edited("numbering-per-kind", "report.json", |s| {
         s.replace("\"tables\": \"chinese\"", "\"tables\": \"roman\"")
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &[
             "report.json:",
@@ -545,7 +381,7 @@ fn unknown_and_backward_references_are_errors() {
         s.replace("[@tbl-a; @tbl-b]", "[@tbl-a; @tbl-x]")
             .replace("[@tbl-a--@tbl-d]", "[@tbl-d--@tbl-a]")
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &[
             "error: chapters/01.md:3: reference `@tbl-x` points to no table, figure, case or section with that id",
@@ -612,7 +448,7 @@ fn table_attributes_a_table_does_not_use_are_errors() {
             "caption=\"各校基本情况\" total=\"合计\"}",
         )
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &[
             "error: chapters/01.md:5: `total=` works only on a table made from a dataset (`dataset=…`)",
@@ -621,7 +457,7 @@ fn table_attributes_a_table_does_not_use_are_errors() {
     let dir = edited("bound-formats", "chapters/01.md", |s| {
         s.replace("total-at=first", "total-at=middle")
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &["error: chapters/01.md:3: total-at=middle: expected `first` or `last`"],
     );
@@ -634,14 +470,15 @@ fn table_attributes_a_table_does_not_use_are_errors() {
 #[test]
 fn accepted_discrepancies() {
     let dir = fixture("accepted");
-    let (ok, err) = nianbao(&["check", dir.to_str().unwrap(), "--no-layout"]);
+    let o = nianbao(&["check", dir.to_str().unwrap(), "--no-layout"]);
+    let (ok, err) = (o.status.success(), String::from_utf8_lossy(&o.stderr));
     assert!(ok, "{err}");
     assert!(
         err.contains("note: data/totals.json: totals.dual_teacher_pct: 双师型占比: totals.dual_teacher_pct is 93.8, but totals.dual_teachers ÷ totals.teachers × 100 is 75 (check declared at report.json: validation.checks[0]) — accepted (validation.accept[0]): 公报原文如此，已向统计部门核实"),
         "{err}"
     );
     assert!(!err.contains("warning") && !err.contains("error"), "{err}");
-    let (ok, err, written) = run_build(&temp_copy(&dir, "accepted-build"));
+    let (ok, err, written) = run_build_pdf(&temp_copy(&dir, "accepted-build"));
     assert!(
         ok && written && err.contains("note: data/totals.json"),
         "{err}"
@@ -654,7 +491,7 @@ fn accepted_discrepancies() {
             "\"field\": \"totals.teachers\"",
         )
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &[
             "error: data/totals.json: totals.dual_teacher_pct: 双师型占比: totals.dual_teacher_pct is 93.8, but",
@@ -668,7 +505,7 @@ fn accepted_discrepancies() {
             "\"accept\": [\n      {\"check\": \"教师合计\", \"reason\": \"旧数\"},",
         )
     });
-    let (ok, err, _) = run_build(&dir);
+    let (ok, err, _) = run_build_pdf(&dir);
     assert!(ok, "{err}");
     assert!(
         err.contains("warning: report.json: validation.accept[0]: no check labelled “教师合计” finds anything wrong: remove this entry"),
@@ -678,7 +515,7 @@ fn accepted_discrepancies() {
     let dir = edited("accepted", "data/totals.json", |s| {
         s.replace("\"teachers\": 200", "\"teachers\": \"二百\"")
     });
-    expect_error(
+    expect_pdf_error(
         &dir,
         &[
             "error: data/totals.json: totals.teachers: 双师型占比: expected a number, found \"二百\" (check declared at report.json: validation.checks[0])",
@@ -743,9 +580,12 @@ fn house_details() {
 #[test]
 fn everything_together_builds_clean() {
     let dir = temp_copy(&fixture("expressive-all"), "all");
-    let (ok, err, written) = run_build(&dir);
+    let (ok, err, written) = run_build_pdf(&dir);
     assert!(ok && written, "{err}");
-    let notes: Vec<&str> = err.lines().filter(|l| !l.starts_with("wrote ")).collect();
+    let notes: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.starts_with("wrote ") && !l.starts_with("done in "))
+        .collect();
     assert_eq!(notes.len(), 1, "{err}");
     assert!(notes[0].starts_with("note: data/totals.json: totals.dual_teacher_pct: 双师型占比:"));
     assert!(notes[0].ends_with("— accepted (validation.accept[0]): 沿用去年公报口径"));

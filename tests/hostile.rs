@@ -7,35 +7,14 @@ mod common;
 use common::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 fn fixture() -> PathBuf {
     temp_copy(&root().join("tests/fixtures/minimal"), "hostile")
 }
 
-fn edit(dir: &Path, file: &str, f: impl FnOnce(String) -> String) {
-    let p = dir.join(file);
-    let s = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(&p, f(s)).unwrap();
-}
-
-fn nianbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 /// Builds the PDF and the DOCX into `dir/out`; returns (success, stderr).
 fn build_all(dir: &Path) -> (bool, String) {
-    let out = dir.join("out");
-    let o = nianbao(&[
-        "build",
-        dir.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--no-system-fonts",
-    ]);
+    let o = nianbao_build(dir, &[]);
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(!err.contains("panicked"), "panic: {err}");
     (o.status.success(), err)
@@ -289,7 +268,10 @@ fn pad_to_is_bounded() {
     ]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!o.status.success());
-    assert!(err.contains("--pad-to") && err.contains("1..=64"), "{err}");
+    assert!(
+        err.contains("--pad-to") && err.contains("from 1 to 64"),
+        "{err}"
+    );
     assert!(outputs(&dir).is_empty());
 }
 

@@ -7,16 +7,9 @@ mod common;
 
 use common::*;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn fixture() -> PathBuf {
     temp_copy(&root().join("tests/fixtures/minimal"), "hmd")
-}
-
-fn edit(dir: &Path, file: &str, f: impl FnOnce(String) -> String) {
-    let p = dir.join(file);
-    let s = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(&p, f(s)).unwrap();
 }
 
 /// Appends `text` to chapters/02.md after a blank line: its first line is
@@ -32,16 +25,7 @@ fn append(dir: &Path, text: &str) {
 /// any output written?).
 fn run_build(dir: &Path) -> (Option<i32>, String, bool) {
     let out = dir.join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args([
-            "build",
-            dir.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--no-system-fonts",
-        ])
-        .output()
-        .unwrap();
+    let o = nianbao_build(dir, &[]);
     let name = dir.file_name().unwrap().to_string_lossy().to_string();
     let written = ["pdf", "docx"]
         .iter()

@@ -3,16 +3,9 @@
 
 mod common;
 
+use common::docx::part;
 use common::*;
-use std::io::Read;
 use std::path::Path;
-
-fn docx_part(docx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut s = String::new();
-    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
-    s
-}
 
 /// The project's own copy of its house style with `edit` applied.
 fn with_house(dir: &Path, name: &str, edit: impl FnOnce(String) -> String) {
@@ -48,11 +41,11 @@ fn a_changed_spec_changes_both_outputs() {
     );
 
     let docx = nianbao::build_docx(&checked).unwrap();
-    let doc = docx_part(&docx, "word/document.xml");
+    let doc = part(&docx, "word/document.xml");
     assert!(doc.contains("附件　质量指标"), "appendix title in the DOCX");
     assert!(doc.contains("目　次"), "contents title in the DOCX");
     assert!(doc.contains(">："), "separator in the DOCX");
-    let styles = docx_part(&docx, "word/styles.xml");
+    let styles = part(&docx, "word/styles.xml");
     let h2 = styles.split("w:styleId=\"Heading2\"").nth(1).unwrap();
     let h2 = &h2[..h2.find("</w:style>").unwrap()];
     assert!(

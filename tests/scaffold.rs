@@ -14,14 +14,7 @@ use common::*;
 use nianbao::scaffold::Kind;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn nianbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::process::Output;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -49,13 +42,7 @@ fn new_and_build(kind: &str, dir: &Path) {
         assert!(dir.join(f).is_file(), "{kind}: no {f}");
     }
     let out = dir.join("out");
-    let o = nianbao(&[
-        "build",
-        dir.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--no-system-fonts",
-    ]);
+    let o = nianbao_build(dir, &[]);
     let err = stderr(&o);
     assert!(
         o.status.success(),

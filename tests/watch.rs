@@ -34,6 +34,8 @@ fn watch_rebuilds_keeps_the_last_good_pdf_and_recovers() {
     // The log outside the project: a change inside it would be a rebuild.
     let log = dir.with_extension("watch.log");
     let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        // The messages these tests read are the English ones.
+        .env("LC_ALL", "en_US.UTF-8")
         .args([
             "watch",
             dir.to_str().unwrap(),

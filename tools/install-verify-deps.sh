@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs what tools/verify-docx.sh and tools/verify-print.sh need (Debian 12; run as root in CI).
+# Installs what tools/verify-docx.sh, tools/verify-print.sh and tools/verify-serve.sh need (Debian 12; run as root in CI).
 set -eu
 apt-get update
 # fonts-liberation2: Liberation Serif, metric-compatible with Times New Roman,
@@ -7,6 +7,8 @@ apt-get update
 apt-get install -y --no-install-recommends libreoffice-writer-nogui python3-uno poppler-utils fonts-noto-cjk fonts-liberation2
 # qpdf for tools/verify-print.sh (`qpdf --check` on the print shop's PDF).
 apt-get install -y --no-install-recommends qpdf
+# chromium for tools/verify-serve.sh (headless: the served page after an edit).
+apt-get install -y --no-install-recommends chromium
 # GNU time and pandoc for tools/bench.sh (pandoc is its comparison column).
 apt-get install -y --no-install-recommends time pandoc
 # typst: the PyPI package runs the same engine as the Typst CLI (bench column).

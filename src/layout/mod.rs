@@ -8,6 +8,7 @@ pub mod tables;
 pub mod tokens;
 
 use crate::error::Diagnostic;
+use crate::i18n::msg;
 use crate::model::{Block, Document, HouseSpec, Table};
 
 /// Lays out every table of the document; returns a warning for each table
@@ -52,11 +53,14 @@ fn table(t: &mut Table, house: &HouseSpec, narrower: f64, out: &mut Vec<Diagnost
         let cols: Vec<String> = outcome.overflow.iter().map(|c| c.to_string()).collect();
         out.push(Diagnostic::warning(
             t.origin.to_string(),
-            format!(
-                "{}: the table is too wide even at {} pt on a landscape page; columns {} do not fit (set widths=, shorten the heads, or split the table)",
-                if t.num.label.is_empty() { "table" } else { &t.num.label },
+            msg::validate::table_too_wide(
+                if t.num.label.is_empty() {
+                    msg::validate::unnumbered_table()
+                } else {
+                    t.num.label.clone()
+                },
                 outcome.layout.size_pt,
-                cols.join(", ")
+                cols.join(", "),
             ),
         ));
     }

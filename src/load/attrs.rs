@@ -2,6 +2,7 @@
 //! parsed, and the values every block shares (keys, id, required text, width) checked.
 
 use crate::error::Collector;
+use crate::i18n::msg;
 use crate::model::Origin;
 use crate::model::refs::valid_id;
 use std::collections::BTreeMap;
@@ -24,14 +25,14 @@ impl Attrs {
             if !allowed.contains(&key.as_str()) {
                 errors.error(
                     origin.to_string(),
-                    format!("unknown attribute `{key}`: expected one of {allowed:?}"),
+                    msg::load::attr_unknown(key, format!("{allowed:?}")),
                 );
             }
         }
         if self.classes.len() > 1 {
             errors.error(
                 origin.to_string(),
-                format!("more than one class in `{{.{}}}`", self.classes.join(" .")),
+                msg::load::attr_many_classes(self.classes.join(" .")),
             );
         }
     }
@@ -46,12 +47,7 @@ impl Attrs {
     ) -> Option<String> {
         let id = self.id.clone()?;
         if !valid_id(&id) || !id.starts_with(prefix) {
-            errors.error(
-                origin.to_string(),
-                format!(
-                    "invalid id `{id}`: expected `{prefix}` followed by lowercase letters, digits and `-`"
-                ),
-            );
+            errors.error(origin.to_string(), msg::load::attr_id_invalid(&id, prefix));
             return None;
         }
         Some(id)
@@ -62,7 +58,7 @@ impl Attrs {
         match self.values.get(key) {
             Some(v) if !v.trim().is_empty() => Some(v.clone()),
             _ => {
-                errors.error(origin.to_string(), format!("missing `{key}=\"…\"`"));
+                errors.error(origin.to_string(), msg::load::attr_missing(key));
                 None
             }
         }
@@ -76,10 +72,7 @@ impl Attrs {
             Some(w) => match w.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
                 Some(p) if p > 0.0 && p <= 100.0 => p / 100.0,
                 _ => {
-                    errors.error(
-                        origin.to_string(),
-                        format!("width={w}: expected a percentage such as 70%"),
-                    );
+                    errors.error(origin.to_string(), msg::load::attr_width(w));
                     0.8
                 }
             },
@@ -94,7 +87,7 @@ pub fn parse(input: &str) -> Result<Attrs, String> {
     let s = s
         .strip_prefix('{')
         .and_then(|s| s.strip_suffix('}'))
-        .ok_or_else(|| format!("expected an attribute list in braces, found `{s}`"))?;
+        .ok_or_else(|| msg::load::attrs_no_braces(s))?;
     let chars: Vec<char> = s.chars().collect();
     let mut attrs = Attrs::default();
     let mut i = 0;
@@ -112,12 +105,12 @@ pub fn parse(input: &str) -> Result<Attrs, String> {
             }
             let word: String = chars[start..i].iter().collect();
             if word.is_empty() {
-                return Err(format!("empty `{c}` in attribute list"));
+                return Err(msg::load::attrs_empty_marker(c));
             }
             if c == '.' {
                 attrs.classes.push(word);
             } else if attrs.id.replace(word).is_some() {
-                return Err("more than one `#id` in attribute list".into());
+                return Err(msg::load::attrs_many_ids());
             }
             continue;
         }
@@ -128,7 +121,7 @@ pub fn parse(input: &str) -> Result<Attrs, String> {
         }
         let key: String = chars[start..i].iter().collect();
         if i >= chars.len() || chars[i] != '=' {
-            return Err(format!("expected `{key}=value` in attribute list"));
+            return Err(msg::load::attrs_expected_value(key));
         }
         i += 1;
         let value = if i < chars.len() && chars[i] == '"' {
@@ -136,7 +129,7 @@ pub fn parse(input: &str) -> Result<Attrs, String> {
             let mut v = String::new();
             loop {
                 match chars.get(i) {
-                    None => return Err(format!("unclosed quote in the value of `{key}`")),
+                    None => return Err(msg::load::attrs_unclosed_quote(&key)),
                     Some('"') => {
                         i += 1;
                         break;
@@ -161,7 +154,7 @@ pub fn parse(input: &str) -> Result<Attrs, String> {
             unescape(&raw)
         };
         if attrs.values.insert(key.clone(), value).is_some() {
-            return Err(format!("`{key}` given twice in attribute list"));
+            return Err(msg::load::attrs_duplicate_key(key));
         }
     }
     Ok(attrs)

@@ -17,6 +17,7 @@
 //! :::
 //! ```
 
+use crate::i18n::msg;
 use crate::model::numfmt;
 use crate::model::{Align, Cell, Origin, Table};
 use serde_json::{Map, Value};
@@ -60,18 +61,11 @@ fn parse_format(f: &str) -> Result<(Option<usize>, String, bool), String> {
                 .parse::<usize>()
                 .ok()
                 .filter(|&n| n <= numfmt::MAX_DECIMALS)
-                .ok_or_else(|| {
-                    format!(
-                        "columns: `@{f}`: expected a number of decimals from 0 to {}",
-                        numfmt::MAX_DECIMALS
-                    )
-                })?,
+                .ok_or_else(|| msg::markdown::columns_decimals_range(f, numfmt::MAX_DECIMALS))?,
         )
     };
     if decimals.is_none() && suffix.is_empty() {
-        return Err(format!(
-            "columns: `@{f}`: expected decimals and/or a unit after `@` (`@1`, `@1%`, `@%`) or `@text`"
-        ));
+        return Err(msg::markdown::columns_format_empty(f));
     }
     Ok((decimals, suffix, false))
 }
@@ -85,7 +79,7 @@ fn parse_columns(spec: &str) -> Result<Vec<Column>, String> {
     {
         let (expr, header) = item
             .split_once([':', '：'])
-            .ok_or_else(|| format!("columns: `{item}`: expected `字段:表头`"))?;
+            .ok_or_else(|| msg::markdown::columns_item_no_header(item))?;
         let (expr, (decimals, suffix, text)) = match expr.trim().split_once('@') {
             Some((e, f)) => (e.trim(), parse_format(f)?),
             None => (expr.trim(), (None, String::new(), false)),
@@ -97,7 +91,7 @@ fn parse_columns(spec: &str) -> Result<Vec<Column>, String> {
                         d.trim(),
                         t.trim()
                             .parse::<f64>()
-                            .map_err(|_| format!("columns: `*{t}`: expected a number"))?,
+                            .map_err(|_| msg::markdown::columns_times_not_number(t))?,
                     ),
                     None => (b.trim(), 1.0),
                 };
@@ -124,7 +118,7 @@ fn parse_columns(spec: &str) -> Result<Vec<Column>, String> {
         });
     }
     if out.is_empty() {
-        return Err("columns=\"…\" lists no column".into());
+        return Err(msg::markdown::columns_empty());
     }
     Ok(out)
 }
@@ -202,28 +196,30 @@ pub fn build(
     data: &Map<String, Value>,
     origin: &Origin,
 ) -> Result<Table, String> {
-    let name = values.get("dataset").ok_or("missing `dataset=…`")?;
+    let name = values
+        .get("dataset")
+        .ok_or_else(msg::markdown::dataset_missing)?;
     let rows = data
         .get(name)
         .and_then(Value::as_array)
-        .ok_or_else(|| format!("dataset={name}: no dataset of that name holding a list of rows (see report.json `data`)"))?;
+        .ok_or_else(|| msg::markdown::dataset_not_found(name))?;
     let cols = parse_columns(
         values
             .get("columns")
-            .ok_or("a bound table needs `columns=\"字段:表头; …\"`")?,
+            .ok_or_else(msg::markdown::columns_missing)?,
     )?;
     let thousands = match values.get("thousands").map(String::as_str) {
         None | Some("false") => false,
         Some("true") => true,
-        Some(other) => return Err(format!("thousands={other}: expected `true` or `false`")),
+        Some(other) => return Err(msg::markdown::expected_true_false("thousands", other)),
     };
     let total_first = match values.get("total-at").map(String::as_str) {
         None | Some("last") => false,
         Some("first") => true,
-        Some(other) => return Err(format!("total-at={other}: expected `first` or `last`")),
+        Some(other) => return Err(msg::markdown::total_at_invalid(other)),
     };
     if values.contains_key("total-at") && !values.contains_key("total") {
-        return Err("total-at= places the row of `total=\"合计\"`, which is missing".into());
+        return Err(msg::markdown::total_at_without_total());
     }
     let two_rows = cols.iter().any(|c| c.group.is_some());
 
@@ -284,7 +280,7 @@ pub fn build(
         for (c, col) in cols.iter().enumerate() {
             let s = match &col.expr {
                 Expr::Field(f) => match row.get(f) {
-                    None => return Err(format!("dataset {name}, row {}: no field `{f}`", r + 1)),
+                    None => return Err(msg::markdown::row_no_field(name, r + 1, f)),
                     Some(Value::Null) => "-".to_string(),
                     Some(v) if col.text => match v {
                         Value::String(s) => s.clone(),
@@ -324,10 +320,7 @@ pub fn build(
                             &col.suffix,
                         ),
                         (None, _) | (_, None) => {
-                            return Err(format!(
-                                "dataset {name}, row {}: `{num}` or `{den}` is missing or not a number",
-                                r + 1
-                            ));
+                            return Err(msg::markdown::row_ratio_missing(name, r + 1, num, den));
                         }
                         _ => "-".to_string(),
                     }

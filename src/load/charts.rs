@@ -11,6 +11,7 @@
 
 use super::attrs::Attrs;
 use super::data::json_number as number;
+use crate::i18n::msg;
 use crate::model::{Chart, ChartKind, Series};
 use serde_json::{Map, Value};
 
@@ -34,8 +35,8 @@ pub fn build(attrs: &Attrs, data: &Map<String, Value>) -> Result<Chart, String> 
         Some("pie") => ChartKind::Pie,
         Some("bar") => ChartKind::Bar,
         Some("line") => ChartKind::Line,
-        Some(other) => return Err(format!("type={other}: expected `pie`, `bar` or `line`")),
-        None => return Err("missing `type=pie|bar|line`".into()),
+        Some(other) => return Err(msg::load::chart_type_unknown(other)),
+        None => return Err(msg::load::chart_type_missing()),
     };
     let unit = attrs.values.get("unit").cloned();
     let (categories, series) = if let Some(inline) = attrs.values.get("data") {
@@ -44,10 +45,10 @@ pub fn build(attrs: &Attrs, data: &Map<String, Value>) -> Result<Chart, String> 
         dataset_data(attrs, data)?
     };
     if categories.is_empty() {
-        return Err("the chart has no data".into());
+        return Err(msg::load::chart_no_data());
     }
     if kind == ChartKind::Pie && series.len() != 1 {
-        return Err("a pie chart takes exactly one value series".into());
+        return Err(msg::load::chart_pie_series());
     }
     if series
         .iter()
@@ -55,7 +56,7 @@ pub fn build(attrs: &Attrs, data: &Map<String, Value>) -> Result<Chart, String> 
         .any(|v| !v.is_finite() || *v < 0.0)
     {
         // The axes start at 0 and bars grow upwards.
-        return Err("chart values must be numbers of 0 or more".into());
+        return Err(msg::load::chart_negative());
     }
     // Chart text goes into SVG, where control characters are not allowed.
     let texts = categories
@@ -64,10 +65,9 @@ pub fn build(attrs: &Attrs, data: &Map<String, Value>) -> Result<Chart, String> 
         .chain(unit.iter());
     for t in texts {
         if let Some(c) = t.chars().find(|c| c.is_control()) {
-            return Err(format!(
-                "chart label “{}”: expected printable text, found the control character U+{:04X}",
+            return Err(msg::load::chart_label_control(
                 t.replace(|c: char| c.is_control(), "�"),
-                c as u32
+                format!("{:04X}", c as u32),
             ));
         }
     }
@@ -89,11 +89,11 @@ fn inline_data(s: &str) -> Result<(Vec<String>, Vec<Series>), String> {
     {
         let (k, v) = part
             .rsplit_once([':', '：'])
-            .ok_or_else(|| format!("data=\"{s}\": expected `名称:数值, 名称:数值`"))?;
+            .ok_or_else(|| msg::load::chart_data_format(s))?;
         let x: f64 = v
             .trim()
             .parse()
-            .map_err(|_| format!("data: `{v}` is not a number"))?;
+            .map_err(|_| msg::load::chart_data_not_number(v))?;
         cats.push(k.trim().to_string());
         vals.push(x);
     }
@@ -113,15 +113,15 @@ fn dataset_data(
     let name = attrs
         .values
         .get("dataset")
-        .ok_or("expected `dataset=…` (or inline `data=\"名称:数值, …\"`)")?;
+        .ok_or_else(msg::load::chart_dataset_missing)?;
     let rows = data
         .get(name)
         .and_then(Value::as_array)
-        .ok_or_else(|| format!("dataset={name}: no dataset of that name holding a list of rows (see report.json `data`)"))?;
+        .ok_or_else(|| msg::load::chart_dataset_unknown(name))?;
     let label = attrs
         .values
         .get("label")
-        .ok_or("expected `label=<field>` naming the category field")?;
+        .ok_or_else(msg::load::chart_label_missing)?;
     let fields: Vec<String> = attrs
         .values
         .get("value")
@@ -137,16 +137,13 @@ fn dataset_data(
         match row.get(label) {
             Some(Value::String(s)) => Ok(s.clone()),
             Some(Value::Number(n)) => Ok(n.to_string()),
-            _ => Err(format!("dataset {name}, row {}: no `{label}` field", i + 1)),
+            _ => Err(msg::load::chart_row_no_label(name, i + 1, label)),
         }
     };
     let value_of = |row: &Value, f: &str, i: usize| -> Result<f64, String> {
-        row.get(f).and_then(number).ok_or_else(|| {
-            format!(
-                "dataset {name}, row {}: `{f}` is missing or not a number",
-                i + 1
-            )
-        })
+        row.get(f)
+            .and_then(number)
+            .ok_or_else(|| msg::load::chart_row_not_number(name, i + 1, f))
     };
     let mut cats: Vec<String> = Vec::new();
     let mut sums: Vec<Vec<f64>> = Vec::new();
@@ -154,7 +151,7 @@ fn dataset_data(
         Some("count") | Some("sum") => {
             let count = aggregate == Some("count");
             if !count && fields.is_empty() {
-                return Err("aggregate=sum needs `value=<field>`".into());
+                return Err(msg::load::chart_sum_needs_value());
             }
             let width = if count { 1 } else { fields.len() };
             for (i, row) in rows.iter().enumerate() {
@@ -178,7 +175,7 @@ fn dataset_data(
         }
         None => {
             if fields.is_empty() {
-                return Err("expected `value=<field>[,<field>…]` (or `aggregate=count`)".into());
+                return Err(msg::load::chart_value_missing());
             }
             for (i, row) in rows.iter().enumerate() {
                 cats.push(label_of(row, i)?);
@@ -190,7 +187,7 @@ fn dataset_data(
                 );
             }
         }
-        Some(other) => return Err(format!("aggregate={other}: expected `count` or `sum`")),
+        Some(other) => return Err(msg::load::chart_aggregate_unknown(other)),
     }
     let width = sums.first().map(Vec::len).unwrap_or(0);
     let names: Vec<String> = match attrs.values.get("series") {
@@ -200,10 +197,7 @@ fn dataset_data(
     // A count chart may leave its one series unnamed.
     let unnamed_count = aggregate == Some("count") && !attrs.values.contains_key("series");
     if names.len() != width && !unnamed_count {
-        return Err(format!(
-            "series=\"…\" names {} series but there are {width}",
-            names.len()
-        ));
+        return Err(msg::load::chart_series_count(names.len(), width));
     }
     let series = (0..width)
         .map(|j| Series {

@@ -1,8 +1,10 @@
 //! Datasets (`report.json` → `data`): JSON or CSV files that become template
 //! variables.
 
+use super::explain;
 use super::project::Project;
 use crate::error::{Error, Result};
+use crate::i18n::msg;
 use serde_json::{Map, Value};
 
 /// Loads one dataset file as a JSON value. CSV becomes a list of objects keyed
@@ -14,7 +16,7 @@ pub fn load_dataset(project: &Project, rel: &str, field: &str) -> Result<Value> 
         serde_json::from_str(&text).map_err(|e| {
             Error::at(
                 format!("{rel}:{}:{}", e.line(), e.column()),
-                format!("invalid JSON: {}", strip_position(&e.to_string())),
+                msg::load::json_invalid(explain::json(&e)),
             )
         })
     } else if lower.ends_with(".csv") {
@@ -24,17 +26,7 @@ pub fn load_dataset(project: &Project, rel: &str, field: &str) -> Result<Value> 
         let bytes = project.read(rel, field)?;
         parse_xlsx(rel, bytes)
     } else {
-        Err(Error::at(
-            field,
-            format!("\"{rel}\": expected a .json, .csv or .xlsx file"),
-        ))
-    }
-}
-
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
+        Err(Error::at(field, msg::load::dataset_kind(rel)))
     }
 }
 
@@ -59,7 +51,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Value> {
         .map_err(|e| {
             Error::at(
                 format!("{file}:1"),
-                format!("cannot read the header row: {e}"),
+                msg::load::csv_header_unreadable(explain::csv(&e)),
             )
         })?
         .iter()
@@ -69,11 +61,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Value> {
         if let Some(j) = headers[..i].iter().position(|x| x == h && !h.is_empty()) {
             return Err(Error::at(
                 format!("{file}:1"),
-                format!(
-                    "expected each column name once, found “{h}” twice (columns {} and {})",
-                    j + 1,
-                    i + 1
-                ),
+                msg::load::csv_duplicate_column(h, j + 1, i + 1),
             ));
         }
     }
@@ -81,7 +69,10 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Value> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
-            Error::at(format!("{file}:{line}"), format!("invalid CSV: {e}"))
+            Error::at(
+                format!("{file}:{line}"),
+                msg::load::csv_invalid(explain::csv(&e)),
+            )
         })?;
         let mut obj = Map::new();
         for (h, v) in headers.iter().zip(record.iter()) {
@@ -132,13 +123,13 @@ pub fn read_xlsx(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Sheet)>> {
     use calamine::{Data, Reader};
     check_unpacked_size(file, &bytes)?;
     let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| Error::at(file, format!("cannot read the workbook: {e}")))?;
+        .map_err(|e| Error::at(file, msg::load::xlsx_unreadable(e)))?;
     let mut out = Vec::new();
     for name in wb.sheet_names() {
         let sheet_err = |e: calamine::XlsxError| {
             Error::at(
                 format!("{file} [{name}]"),
-                format!("cannot read the sheet: {e}"),
+                msg::load::xlsx_sheet_unreadable(e),
             )
         };
         let mut reader = wb.worksheet_cells_reader(&name).map_err(sheet_err)?;
@@ -155,12 +146,11 @@ pub fn read_xlsx(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Sheet)>> {
                         crate::xlsx::column_letters(c as usize),
                         r + 1
                     ),
-                    format!(
-                        "expected data within {} rows and {} columns (up to {}{}); found a cell here",
+                    msg::load::xlsx_cell_too_far(
                         MAX_XLSX_ROWS,
                         MAX_XLSX_COLUMNS,
                         crate::xlsx::column_letters(MAX_XLSX_COLUMNS as usize - 1),
-                        MAX_XLSX_ROWS
+                        MAX_XLSX_ROWS,
                     ),
                 ));
             }
@@ -197,13 +187,16 @@ fn dense(location: &str, cells: Vec<(u32, u32, Value)>) -> Result<Sheet> {
     if u64::from(rows) * u64::from(cols) > MAX_XLSX_CELLS {
         return Err(Error::at(
             location,
-            format!(
-                "expected at most {MAX_XLSX_CELLS} cells from the first used cell to the last; {}{}:{}{} spans {} (a stray value far from the data?)",
-                crate::xlsx::column_letters(c0 as usize),
-                r0 + 1,
-                crate::xlsx::column_letters((c0 + cols - 1) as usize),
-                r0 + rows,
-                u64::from(rows) * u64::from(cols)
+            msg::load::xlsx_range_too_large(
+                MAX_XLSX_CELLS,
+                format!(
+                    "{}{}:{}{}",
+                    crate::xlsx::column_letters(c0 as usize),
+                    r0 + 1,
+                    crate::xlsx::column_letters((c0 + cols - 1) as usize),
+                    r0 + rows,
+                ),
+                u64::from(rows) * u64::from(cols),
             ),
         ));
     }
@@ -217,12 +210,8 @@ fn dense(location: &str, cells: Vec<(u32, u32, Value)>) -> Result<Sheet> {
 /// Refuses a workbook whose parts unpack beyond the limit (a zip bomb).
 fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<()> {
     use crate::model::limits::MAX_XLSX_UNPACKED_BYTES;
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
-        Error::at(
-            file,
-            format!("cannot read the workbook: expected an .xlsx (zip) file: {e}"),
-        )
-    })?;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| Error::at(file, msg::load::xlsx_not_zip(e)))?;
     // The central directory's sizes; the zip reader stops at them.
     let mut total = 0u64;
     for i in 0..archive.len() {
@@ -235,11 +224,7 @@ fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<()> {
     if total > MAX_XLSX_UNPACKED_BYTES {
         return Err(Error::at(
             file,
-            format!(
-                "expected a workbook that unpacks to at most {} MB; this one unpacks to {} MB",
-                MAX_XLSX_UNPACKED_BYTES >> 20,
-                total >> 20
-            ),
+            msg::load::xlsx_too_large(MAX_XLSX_UNPACKED_BYTES >> 20, total >> 20),
         ));
     }
     check_shared_strings(file, &mut archive)
@@ -301,10 +286,7 @@ fn check_shared_strings(
         if declared > xml.len() as u64 / 5 {
             return Err(Error::at(
                 format!("{file} [{name}]"),
-                format!(
-                    "cannot read the workbook: it declares {declared} shared strings in {} bytes (a damaged file?)",
-                    xml.len()
-                ),
+                msg::load::xlsx_shared_strings(declared, xml.len()),
             ));
         }
     }
@@ -318,12 +300,12 @@ fn parse_xlsx(file: &str, bytes: Vec<u8>) -> Result<Value> {
         return Ok(indicators);
     }
     let Some((_, rows)) = sheets.into_iter().next() else {
-        return Err(Error::at(file, "the workbook has no worksheet"));
+        return Err(Error::at(file, msg::load::xlsx_no_sheet()));
     };
     let mut it = rows.into_iter();
     let header: Vec<String> = it
         .next()
-        .ok_or_else(|| Error::at(file, "the first worksheet is empty; expected a header row"))?
+        .ok_or_else(|| Error::at(file, msg::load::xlsx_first_sheet_empty()))?
         .into_iter()
         .map(|v| match v {
             Value::String(s) => s,

@@ -3,6 +3,7 @@
 
 use super::attrs::{self, Attrs};
 use crate::error::Collector;
+use crate::i18n::msg;
 use crate::model::limits::MAX_NESTING;
 
 /// A piece of a narrative file.
@@ -101,7 +102,7 @@ pub fn split(text: &str, locate: &dyn Fn(usize) -> String, errors: &mut Collecto
                 if too_deep == 0 {
                     errors.error(
                         locate(n),
-                        format!("`:::` blocks nested more than {MAX_NESTING} deep: expected at most {MAX_NESTING} levels"),
+                        msg::markdown::nested_too_deep(msg::markdown::nesting_divs(), MAX_NESTING),
                     );
                 }
                 too_deep += 1;
@@ -125,7 +126,7 @@ pub fn split(text: &str, locate: &dyn Fn(usize) -> String, errors: &mut Collecto
                             None => top.push(node),
                         }
                     }
-                    None => errors.error(locate(n), "`:::` closes a block that was never opened"),
+                    None => errors.error(locate(n), msg::markdown::div_close_unopened()),
                 }
             } else {
                 match attrs::parse(rest) {
@@ -144,10 +145,7 @@ pub fn split(text: &str, locate: &dyn Fn(usize) -> String, errors: &mut Collecto
         md_lines.push(n);
     }
     if in_code.is_some() && code_holds_fences {
-        errors.error(
-            locate(code_line),
-            "this code block (```) is never closed, so the `:::` lines after it are read as code: end it with a line ```",
-        );
+        errors.error(locate(code_line), msg::markdown::code_block_unclosed());
     }
     let target = match stack.last_mut() {
         Some((_, _, children)) => children,
@@ -155,10 +153,7 @@ pub fn split(text: &str, locate: &dyn Fn(usize) -> String, errors: &mut Collecto
     };
     flush(&mut md, &mut md_lines, target);
     while let Some((_, line, children)) = stack.pop() {
-        errors.error(
-            locate(line),
-            "this `:::` block is never closed (expected a line `:::`)",
-        );
+        errors.error(locate(line), msg::markdown::div_unclosed());
         top.extend(children);
     }
     top

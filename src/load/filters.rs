@@ -10,6 +10,7 @@
 //! | `{{ 3173 \| yoy(3221) }}`             | `下降1.5%`         |
 //! | `{{ 12 \| cn }}`                      | `十二`             |
 
+use crate::i18n::msg;
 use crate::model::{numerals, numfmt};
 use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind};
@@ -31,21 +32,17 @@ pub fn number(v: &Value) -> Result<f64, Error> {
         s.trim().replace(',', "").parse::<f64>().map_err(|_| {
             Error::new(
                 ErrorKind::InvalidOperation,
-                format!("expected a number, found \"{s}\""),
+                msg::load::filter_not_number_text(s),
             )
         })?
     } else {
-        f64::try_from(v.clone()).map_err(|_| {
-            Error::new(
-                ErrorKind::InvalidOperation,
-                format!("expected a number, found {v}"),
-            )
-        })?
+        f64::try_from(v.clone())
+            .map_err(|_| Error::new(ErrorKind::InvalidOperation, msg::load::filter_not_number(v)))?
     };
     if !x.is_finite() {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
-            format!("expected a finite number, found {v}"),
+            msg::load::filter_not_finite(v),
         ));
     }
     Ok(x)
@@ -56,10 +53,7 @@ fn decimals(d: Option<usize>, default: usize) -> Result<usize, Error> {
     match d {
         Some(d) if d > numfmt::MAX_DECIMALS => Err(Error::new(
             ErrorKind::InvalidOperation,
-            format!(
-                "expected at most {} decimals, found {d}",
-                numfmt::MAX_DECIMALS
-            ),
+            msg::load::filter_decimals(numfmt::MAX_DECIMALS, d),
         )),
         Some(d) => Ok(d),
         None => Ok(default),
@@ -99,7 +93,7 @@ fn ratio(part: Value, whole: Value, decimals: Option<usize>) -> Result<String, E
     if w == 0.0 {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
-            "ratio(): the whole is 0",
+            msg::load::ratio_zero(),
         ));
     }
     Ok(numfmt::fixed(p / w * 100.0, self::decimals(decimals, 2)?))
@@ -110,7 +104,7 @@ fn yoy(current: Value, previous: Value, decimals: Option<usize>) -> Result<Strin
     if p == 0.0 {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
-            "yoy(): last year's figure is 0",
+            msg::load::yoy_zero(),
         ));
     }
     let d = self::decimals(decimals, 1)?;
@@ -131,7 +125,7 @@ fn cn(v: Value) -> Result<String, Error> {
     if x < 0.0 || x.fract() != 0.0 || x >= 1e8 {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
-            format!("cn: expected a whole number from 0 to 99999999, found {v}"),
+            msg::load::cn_range(v),
         ));
     }
     Ok(numerals::chinese(x as u64))

@@ -5,28 +5,30 @@
 
 use super::project::Project;
 use crate::error::{Error, Result};
+use crate::i18n::msg;
 use crate::model::limits::MAX_IMAGE_PIXELS;
 use crate::model::{Image, ImageFormat};
 
 /// Loads and checks one image (JPEG or PNG).
 pub fn load_image(project: &Project, rel: &str, location: &str) -> Result<Image> {
     let abs_path = project.resolve(rel, location)?;
-    let bytes = std::fs::read(&abs_path)
-        .map_err(|e| Error::at(location, format!("\"{rel}\": cannot read: {e}")))?;
+    let bytes = std::fs::read(&abs_path).map_err(|e| {
+        Error::at(
+            location,
+            msg::load::cannot_read(rel, super::explain::io(&e)),
+        )
+    })?;
     let format = match image::guess_format(&bytes) {
         Ok(image::ImageFormat::Png) => ImageFormat::Png,
         Ok(image::ImageFormat::Jpeg) => ImageFormat::Jpeg,
         Ok(other) => {
             return Err(Error::at(
                 location,
-                format!("\"{rel}\": {other:?} images are not supported; expected JPEG or PNG"),
+                msg::load::image_format_unsupported(rel, format!("{other:?}")),
             ));
         }
         Err(_) => {
-            return Err(Error::at(
-                location,
-                format!("\"{rel}\": not an image (expected JPEG or PNG)"),
-            ));
+            return Err(Error::at(location, msg::load::not_an_image(rel)));
         }
     };
     let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
@@ -36,34 +38,23 @@ pub fn load_image(project: &Project, rel: &str, location: &str) -> Result<Image>
     };
     if !ext_ok {
         let (kind, want) = match format {
-            ImageFormat::Png => ("a PNG", ".png"),
-            ImageFormat::Jpeg => ("a JPEG", ".jpg"),
+            ImageFormat::Png => ("PNG", ".png"),
+            ImageFormat::Jpeg => ("JPEG", ".jpg"),
         };
         return Err(Error::at(
             location,
-            format!(
-                "\"{rel}\": the file is {kind} image; expected its name to end in {want} (rename it)"
-            ),
+            msg::load::image_wrong_extension(rel, kind, want),
         ));
     }
     if format == ImageFormat::Jpeg && jpeg_components(&bytes) == Some(4) {
-        return Err(Error::at(
-            location,
-            format!(
-                "\"{rel}\": a CMYK JPEG; expected an RGB or greyscale photo (save it as sRGB JPEG; the print shop's PDF converts colours itself)"
-            ),
-        ));
+        return Err(Error::at(location, msg::load::image_cmyk(rel)));
     }
     let fmt = match format {
         ImageFormat::Png => image::ImageFormat::Png,
         ImageFormat::Jpeg => image::ImageFormat::Jpeg,
     };
-    let undecodable = |e: image::ImageError| {
-        Error::at(
-            location,
-            format!("\"{rel}\": the image cannot be decoded: {e}"),
-        )
-    };
+    let undecodable =
+        |e: image::ImageError| Error::at(location, msg::load::image_undecodable(rel, e));
     // The header first: a few bytes can claim billions of pixels.
     let mut decoder = image::ImageReader::with_format(std::io::Cursor::new(&bytes), fmt)
         .into_decoder()
@@ -72,10 +63,7 @@ pub fn load_image(project: &Project, rel: &str, location: &str) -> Result<Image>
     if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS {
         return Err(Error::at(
             location,
-            format!(
-                "\"{rel}\": expected an image of at most {} megapixels, found {w} × {h} px",
-                MAX_IMAGE_PIXELS / 1_000_000
-            ),
+            msg::load::image_too_large(rel, MAX_IMAGE_PIXELS / 1_000_000, w, h),
         ));
     }
     // A phone photo stored sideways with an EXIF orientation: both outputs
@@ -86,10 +74,7 @@ pub fn load_image(project: &Project, rel: &str, location: &str) -> Result<Image>
     // Only the structure is checked here (segments, chunks, checksums):
     // the pixels are decoded once, by the backend that needs them.
     if !intact(&bytes, format) {
-        return Err(Error::at(
-            location,
-            format!("\"{rel}\": the image cannot be decoded: the file is damaged or cut short"),
-        ));
+        return Err(Error::at(location, msg::load::image_damaged(rel)));
     }
     drop(decoder);
     let turned = matches!(orientation, 5..=8);

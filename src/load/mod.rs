@@ -11,6 +11,7 @@ pub mod charts;
 pub mod config;
 pub mod data;
 mod divs;
+pub(crate) mod explain;
 pub mod filters;
 pub mod images;
 pub mod markdown;
@@ -18,6 +19,7 @@ pub mod project;
 pub mod template;
 
 use crate::error::{Collector, Diagnostic, Error, Result};
+use crate::i18n::msg;
 use crate::model::*;
 use config::{FrontMatterNumbering, ReportConfig};
 use markdown::Scope;
@@ -98,13 +100,13 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
         if typst_templates.contains_key(old) {
             errors.warning(
                 format!("templates/typst/{old}"),
-                "no longer read: the house style is now templates/house/gongwen.toml or report.toml (copy that file into the project and edit it)",
+                msg::load::typst_style_file_ignored(),
             );
         }
     }
     let warnings = errors.finish()?;
     let Some(meta) = meta else {
-        return Err(Error::at("report.json", "invalid metadata"));
+        return Err(Error::at("report.json", msg::load::invalid_metadata()));
     };
     Ok((
         Document {
@@ -192,10 +194,7 @@ fn into_chapter(file: &str, blocks: Vec<Block>, errors: &mut Collector) -> Optio
     let heading = match it.next() {
         Some(Block::Heading(h)) if h.level == 1 => h,
         _ => {
-            errors.error(
-                file,
-                "a chapter file starts with its chapter title as a `# 标题` line",
-            );
+            errors.error(file, msg::load::chapter_title_missing());
             return None;
         }
     };
@@ -204,10 +203,7 @@ fn into_chapter(file: &str, blocks: Vec<Block>, errors: &mut Collector) -> Optio
         if let Block::Heading(h) = &b
             && h.level == 1
         {
-            errors.error(
-                h.origin.to_string(),
-                "a second `#` chapter heading: put each chapter in its own file (use `##` for sections)",
-            );
+            errors.error(h.origin.to_string(), msg::load::second_chapter_heading());
             continue;
         }
         rest.push(b);

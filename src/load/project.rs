@@ -2,6 +2,8 @@
 //! nothing outside the directory can be read.
 
 use crate::error::{Error, Result};
+use crate::i18n::msg;
+use crate::load::explain;
 use std::path::{Component, Path, PathBuf};
 
 /// A report project directory.
@@ -18,13 +20,13 @@ impl Project {
         let root = dir.canonicalize().map_err(|e| {
             Error::at(
                 dir.display().to_string(),
-                format!("cannot open the project directory: {e}"),
+                msg::load::project_dir_unreadable(explain::io(&e)),
             )
         })?;
         if !root.join("report.json").is_file() {
             return Err(Error::at(
                 dir.display().to_string(),
-                "expected a project directory holding report.json",
+                msg::load::not_a_project(),
             ));
         }
         let name = root
@@ -43,10 +45,7 @@ impl Project {
     /// refuses anything that leaves the project directory.
     pub fn resolve(&self, rel: &str, referenced_from: &str) -> Result<PathBuf> {
         if rel.contains('\\') {
-            return Err(Error::at(
-                referenced_from,
-                format!("\"{rel}\": expected `/` between folders, found `\\`"),
-            ));
+            return Err(Error::at(referenced_from, msg::load::path_backslash(rel)));
         }
         let p = Path::new(rel);
         let escapes = p.is_absolute()
@@ -59,29 +58,24 @@ impl Project {
         if rel.is_empty() || escapes {
             return Err(Error::at(
                 referenced_from,
-                format!(
-                    "\"{rel}\": expected a path relative to the project directory, without `..`"
-                ),
+                msg::load::path_not_relative(rel),
             ));
         }
         let full = self.root.join(p);
         let canonical = full.canonicalize().map_err(|e| {
             Error::at(
                 referenced_from,
-                format!("\"{rel}\": cannot read the file: {e}"),
+                msg::load::file_unreadable(rel, explain::io(&e)),
             )
         })?;
         if !canonical.starts_with(&self.root) {
             return Err(Error::at(
                 referenced_from,
-                format!("\"{rel}\" leads outside the project directory (a link?); refused"),
+                msg::load::path_leads_outside(rel),
             ));
         }
         if !canonical.is_file() {
-            return Err(Error::at(
-                referenced_from,
-                format!("\"{rel}\": expected a file"),
-            ));
+            return Err(Error::at(referenced_from, msg::load::path_not_a_file(rel)));
         }
         Ok(canonical)
     }
@@ -101,12 +95,7 @@ impl Project {
     /// full path of the file.
     pub fn writable(&self, rel: &str, referenced_from: &str) -> Result<PathBuf> {
         let p = Path::new(rel);
-        let refused = || {
-            Error::at(
-                referenced_from,
-                format!("\"{rel}\" leads outside the project directory (a link?); refused"),
-            )
-        };
+        let refused = || Error::at(referenced_from, msg::load::path_leads_outside(rel));
         if rel.contains('\\') || p.components().any(|c| !matches!(c, Component::Normal(_))) {
             return Err(refused());
         }
@@ -147,14 +136,9 @@ impl Project {
             .canonicalize()
             .ok()
             .filter(|d| d.starts_with(&self.root))
-            .ok_or_else(|| {
-                Error::at(
-                    rel_dir,
-                    "leads outside the project directory (a link?); refused",
-                )
-            })?;
+            .ok_or_else(|| Error::at(rel_dir, msg::load::folder_leads_outside()))?;
         let entries = std::fs::read_dir(&dir)
-            .map_err(|e| Error::at(rel_dir, format!("cannot read the folder: {e}")))?;
+            .map_err(|e| Error::at(rel_dir, msg::load::folder_unreadable(explain::io(&e))))?;
         let mut names: Vec<String> = entries
             .filter_map(|e| e.ok())
             .filter_map(|e| e.file_name().into_string().ok())
@@ -174,23 +158,20 @@ impl Project {
     /// Reads a file of the project as bytes.
     pub fn read(&self, rel: &str, referenced_from: &str) -> Result<Vec<u8>> {
         let path = self.resolve(rel, referenced_from)?;
-        std::fs::read(&path)
-            .map_err(|e| Error::at(referenced_from, format!("\"{rel}\": cannot read: {e}")))
+        std::fs::read(&path).map_err(|e| {
+            Error::at(
+                referenced_from,
+                msg::load::cannot_read(rel, explain::io(&e)),
+            )
+        })
     }
 
     /// Reads a UTF-8 text file of the project (a leading BOM is dropped,
     /// CRLF becomes LF).
     pub fn read_text(&self, rel: &str, referenced_from: &str) -> Result<String> {
         let bytes = self.read(rel, referenced_from)?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Error::at(
-                rel,
-                format!(
-                    "expected UTF-8 text; invalid byte at offset {}",
-                    e.utf8_error().valid_up_to()
-                ),
-            )
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| Error::at(rel, msg::load::not_utf8(e.utf8_error().valid_up_to())))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         Ok(text.replace("\r\n", "\n"))
     }

@@ -2,6 +2,7 @@
 //! renders them and keeps a map from output lines back to source lines.
 
 use crate::error::{Error, Result};
+use crate::i18n::msg;
 use crate::model::limits::{TEMPLATE_FUEL, TEMPLATE_OUTPUT_BYTES};
 use crate::model::refs;
 use minijinja::{Environment, UndefinedBehavior, Value};
@@ -40,7 +41,7 @@ pub fn environment() -> Environment<'static> {
         {
             return Err(minijinja::Error::new(
                 minijinja::ErrorKind::InvalidOperation,
-                format!("expected a finite number, found {value} (a division by zero?)"),
+                msg::markdown::template_not_finite(value),
             ));
         }
         if value.is_safe() {
@@ -75,26 +76,37 @@ pub fn escape_markdown(s: &str) -> String {
 /// Renders one narrative file with the given context.
 pub fn expand(env: &Environment<'_>, file: &str, source: &str, ctx: &Value) -> Result<Expanded> {
     let protected = protect_id_attrs(source);
+    // Source lines are marked where they start, so that each output line
+    // can be traced to its line; a source that holds the marker character
+    // itself falls back to matching lines by their text.
+    let marked = !protected.contains(LINE_MARK);
+    let template_text = if marked {
+        mark_lines(&protected)
+    } else {
+        protected.clone()
+    };
     let template = env
-        .template_from_str(&protected)
+        .template_from_str(&template_text)
         .map_err(|e| template_error(file, &e))?;
     let mut out = CappedWriter::default();
     if let Err(e) = template.render_captured_to(ctx, &mut out) {
         if out.overflowed {
             return Err(Error::at(
                 file,
-                format!(
-                    "template error: the text grows beyond {} MB after templating; expected a report chapter (a loop or `*` repeating too much?)",
-                    TEMPLATE_OUTPUT_BYTES >> 20
-                ),
+                msg::markdown::template_too_big(TEMPLATE_OUTPUT_BYTES >> 20),
             ));
         }
         return Err(template_error(file, &e));
     }
     let text = String::from_utf8(out.bytes)
-        .map_err(|_| Error::at(file, "template error: the output is not UTF-8"))?
+        .map_err(|_| Error::at(file, msg::markdown::template_not_utf8()))?
         .replace(ID_ATTR_GUARD, "{#");
-    let line_map = line_map(source, &text);
+    let (text, line_map) = if marked {
+        read_marks(&text)
+    } else {
+        let map = line_map(source, &text);
+        (text, map)
+    };
     Ok(Expanded {
         file: file.to_string(),
         text,
@@ -152,29 +164,212 @@ fn template_error(file: &str, e: &minijinja::Error) -> Error {
         None => file.to_string(),
     };
     if e.kind() == minijinja::ErrorKind::OutOfFuel {
-        return Error::at(
-            loc,
-            format!(
-                "template error: the templates do more than {TEMPLATE_FUEL} steps of work; expected a report chapter (a loop that does not end?)"
-            ),
-        );
+        return Error::at(loc, msg::markdown::template_out_of_fuel(TEMPLATE_FUEL));
     }
-    let mut msg = format!("template error: {}", e.kind());
-    if let Some(detail) = e.detail() {
-        msg.push_str(": ");
-        msg.push_str(detail);
-    }
+    // minijinja's detail and causes stay in English; the common kinds are
+    // named in the user's language.
+    let kind = kind_name(e.kind());
+    let mut text = match e.detail() {
+        Some(detail) => msg::markdown::template_error_detail(kind, detail),
+        None => msg::markdown::template_error(kind),
+    };
     if let (Some(range), Some(src)) = (e.range(), e.template_source())
         && let Some(snippet) = src.get(range)
     {
-        msg.push_str(&format!(" in `{}`", snippet.trim()));
+        let snippet = unmark(snippet);
+        text.push_str(&msg::markdown::template_error_in(snippet.trim()));
     }
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        msg.push_str(&format!(" ({s})"));
+        text.push_str(&msg::markdown::template_error_cause(s));
         source = s.source();
     }
-    Error::at(loc, msg)
+    Error::at(loc, text)
+}
+
+/// A template error's kind as the user reads it.
+fn kind_name(kind: minijinja::ErrorKind) -> String {
+    use minijinja::ErrorKind as K;
+    match kind {
+        K::SyntaxError => msg::markdown::template_kind_syntax(),
+        K::UndefinedError => msg::markdown::template_kind_undefined(),
+        K::InvalidOperation => msg::markdown::template_kind_invalid_operation(),
+        K::UnknownFilter => msg::markdown::template_kind_unknown_filter(),
+        K::UnknownFunction => msg::markdown::template_kind_unknown_function(),
+        K::TooManyArguments => msg::markdown::template_kind_too_many_arguments(),
+        K::MissingArgument => msg::markdown::template_kind_missing_argument(),
+        K::CannotUnpack => msg::markdown::template_kind_cannot_unpack(),
+        K::UnknownMethod => msg::markdown::template_kind_unknown_method(),
+        K::BadEscape => msg::markdown::template_kind_bad_escape(),
+        other => other.to_string(),
+    }
+}
+
+/// Opens a line mark: `LINE_MARK` + the 1-based source line + `LINE_MARK_END`.
+const LINE_MARK: char = '\u{F8FF}';
+const LINE_MARK_END: char = '\u{F8FE}';
+
+/// Marks the start of every source line (after its indentation and any block
+/// tags it starts with, so that whitespace control trims exactly as before).
+/// Lines that begin inside a tag, or are blank, are not marked: their output
+/// belongs to the line marked before.
+fn mark_lines(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + source.len() / 8);
+    // The closing delimiter of the tag we are in, if any.
+    let mut inside: Option<&str> = None;
+    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+    for (n, line) in lines.iter().enumerate() {
+        let body = line.trim_start_matches([' ', '\t']);
+        let indent = &line[..line.len() - body.len()];
+        out.push_str(indent);
+        // After leading block tags (`{% for … %}x`): a loop's every pass
+        // then starts with the mark of the line its body starts on.
+        let lead = if inside.is_none() {
+            leading_tags(body)
+        } else {
+            None
+        };
+        let markable = !body.trim().is_empty() || !trimmed_blank(&lines, n);
+        match lead {
+            Some(lead) if markable => {
+                out.push_str(&body[..lead]);
+                out.push(LINE_MARK);
+                out.push_str(&(n + 1).to_string());
+                out.push(LINE_MARK_END);
+                out.push_str(&body[lead..]);
+            }
+            _ => out.push_str(body),
+        }
+        // Where this line leaves us: inside a tag or not.
+        let mut rest = body;
+        loop {
+            match inside {
+                Some(close) => match rest.find(close) {
+                    Some(i) => {
+                        rest = &rest[i + 2..];
+                        inside = None;
+                    }
+                    None => break,
+                },
+                None => {
+                    let next = [("{{", "}}"), ("{%", "%}"), ("{#", "#}")]
+                        .iter()
+                        .filter_map(|(o, c)| rest.find(o).map(|i| (i, *c)))
+                        .min_by_key(|(i, _)| *i);
+                    match next {
+                        Some((i, close)) => {
+                            rest = &rest[i + 2..];
+                            inside = Some(close);
+                        }
+                        None => break,
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the blank line `n` lies in a run of blank lines that whitespace
+/// control trims away (`-%}` before it or `{%-` after it): a mark there
+/// would stop the trimming.
+fn trimmed_blank(lines: &[&str], n: usize) -> bool {
+    let blank = |l: &str| l.trim().is_empty();
+    let before = lines[..n].iter().rev().find(|l| !blank(l));
+    let after = lines[n + 1..].iter().find(|l| !blank(l));
+    let trims_after = before.is_some_and(|l| {
+        let l = l.trim_end();
+        ["-%}", "-}}", "-#}"].iter().any(|t| l.ends_with(t))
+    });
+    let trims_before = after.is_some_and(|l| {
+        let l = l.trim_start();
+        ["{%-", "{{-", "{#-"].iter().any(|t| l.starts_with(t))
+    });
+    trims_after || trims_before
+}
+
+/// Where the mark of a line goes: after the block tags and comments it
+/// starts with (none for plain text), or `None` when it must not be marked:
+/// it opens a tag it does not close, or its leading tags trim the
+/// whitespace after them (`-%}`), which a mark would stop.
+fn leading_tags(body: &str) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let rest = &body[at..];
+        let close = if rest.starts_with("{%") {
+            "%}"
+        } else if rest.starts_with("{#") {
+            "#}"
+        } else {
+            break;
+        };
+        let end = rest.find(close)? + 2;
+        if rest[..end].ends_with(&format!("-{close}")) {
+            return None;
+        }
+        at += end;
+    }
+    Some(at)
+}
+
+/// Takes the line marks out of the rendered text: the text as it would be
+/// without them, and each output line's source line. A line without a mark
+/// at its start (a loop's later passes, text after a tag line) belongs to
+/// the line marked last.
+fn read_marks(marked: &str) -> (String, Vec<usize>) {
+    let mut text = String::with_capacity(marked.len());
+    let mut map = Vec::new();
+    let mut last = 1usize;
+    for line in marked.split_inclusive('\n') {
+        let body = line.trim_start_matches([' ', '\t']);
+        let mut at_start = None;
+        let mut rest = line;
+        while let Some(i) = rest.find(LINE_MARK) {
+            let after = &rest[i + LINE_MARK.len_utf8()..];
+            let Some(end) = after.find(LINE_MARK_END) else {
+                break;
+            };
+            if let Ok(n) = after[..end].parse::<usize>() {
+                if at_start.is_none() && body.starts_with(LINE_MARK) && text_before(line, i, rest) {
+                    at_start = Some(n);
+                }
+                last = n;
+            }
+            text.push_str(&rest[..i]);
+            rest = &after[end + LINE_MARK_END.len_utf8()..];
+        }
+        text.push_str(rest);
+        map.push(at_start.unwrap_or(last));
+    }
+    (text, map)
+}
+
+/// Whether the mark at `i` in `rest` (a tail of `line`) is the first thing on
+/// the line after its indentation.
+fn text_before(line: &str, i: usize, rest: &str) -> bool {
+    let offset = line.len() - rest.len() + i;
+    line[..offset].trim_start_matches([' ', '\t']).is_empty()
+}
+
+/// A template excerpt without line marks.
+fn unmark(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(LINE_MARK) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + LINE_MARK.len_utf8()..];
+        match after.find(LINE_MARK_END) {
+            Some(end) if after[..end].bytes().all(|b| b.is_ascii_digit()) => {
+                rest = &after[end + LINE_MARK_END.len_utf8()..];
+            }
+            _ => {
+                out.push(LINE_MARK);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Aligns output lines with the source lines they came from. An output line
@@ -267,6 +462,92 @@ mod tests {
         assert_eq!(e.line_map, vec![1, 2, 2, 3]);
         let e = expand(&env, "f.md", "a\n\n数{{ 1 + 1 }}个\n", &Value::from(())).unwrap();
         assert_eq!(e.line_map, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn lines_after_a_loop_keep_their_own_numbers() {
+        let env = environment();
+        let ctx = minijinja::context! { xs => vec![1, 2, 3, 4, 5] };
+        // A loop over several lines, then text that repeats a loop line.
+        let src = "开头\n{% for x in xs %}\n| {{ x }} | 行 |\n{% endfor %}\n| 1 | 行 |\n结尾 {{ xs | length }}\n";
+        let e = expand(&env, "f.md", src, &ctx).unwrap();
+        let lines: Vec<&str> = e.text.lines().collect();
+        assert_eq!(lines.len(), e.line_map.len());
+        let at = |s: &str| e.line_map[lines.iter().rposition(|l| *l == s).unwrap()];
+        assert_eq!(at("开头"), 1);
+        assert_eq!(at("| 5 | 行 |"), 3);
+        assert_eq!(at("| 1 | 行 |"), 5);
+        assert_eq!(at("结尾 5"), 6);
+        assert!(!e.text.contains(LINE_MARK));
+    }
+
+    #[test]
+    fn whitespace_control_trims_as_without_marks() {
+        let env = environment();
+        let ctx = minijinja::context! { xs => vec![1, 2] };
+        let src = "a\n\n  {%- for x in xs %}\n  - {{ x }}\n  {%- endfor %}\nb {{ 1 -}}\n\n\n   c\n{#\n comment {{ \n#}\n\nd\n{% if true -%}\n\n x\n{%- endif %}\n";
+        let marked = expand(&env, "f.md", src, &ctx).unwrap();
+        let plain = env.render_str(src, &ctx).unwrap();
+        assert_eq!(marked.text, plain);
+        let lines: Vec<&str> = marked.text.lines().collect();
+        assert_eq!(
+            marked.line_map[lines.iter().position(|l| *l == "d").unwrap()],
+            14
+        );
+    }
+
+    /// Line marks never change what a template prints: every template of
+    /// the fuzzing corpus and of the bundled samples renders the same with
+    /// and without them.
+    #[test]
+    fn marks_leave_the_output_unchanged() {
+        let env = environment();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = Vec::new();
+        for dir in [
+            "tests/fuzz_corpus/template_markdown",
+            "samples/yunchuan-city/chapters",
+        ] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                if let Ok(bytes) = std::fs::read(entry.path()) {
+                    sources.push(String::from_utf8_lossy(&bytes).into_owned());
+                }
+            }
+        }
+        let mut compared = 0;
+        for src in sources.iter().filter(|s| !s.contains(LINE_MARK)) {
+            let protected = protect_id_attrs(src);
+            let Ok(plain) = env.render_str(&protected, minijinja::context! {}) else {
+                continue;
+            };
+            let marked = expand(&env, "f.md", src, &Value::from(())).unwrap();
+            assert_eq!(marked.text, plain.replace(ID_ATTR_GUARD, "{#"), "{src:?}");
+            assert_eq!(marked.line_map.len(), marked.text.lines().count());
+            compared += 1;
+        }
+        assert!(compared >= 20, "only {compared} templates rendered");
+    }
+
+    #[test]
+    fn english_kind_names_are_minijinjas() {
+        use minijinja::ErrorKind as K;
+        for k in [
+            K::SyntaxError,
+            K::UndefinedError,
+            K::InvalidOperation,
+            K::UnknownFilter,
+            K::UnknownFunction,
+            K::TooManyArguments,
+            K::MissingArgument,
+            K::CannotUnpack,
+            K::UnknownMethod,
+            K::BadEscape,
+        ] {
+            let en = crate::i18n::with_lang(crate::i18n::Lang::En, || kind_name(k));
+            assert_eq!(en, k.to_string());
+            let zh = crate::i18n::with_lang(crate::i18n::Lang::Zh, || kind_name(k));
+            assert_ne!(zh, en);
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! width; a value changed in the file changes both outputs.
 
 use super::HouseStyle;
+use crate::i18n::msg;
 use serde::{Deserialize, Serialize};
 
 /// The built-in spec files: (house style, file name, text).
@@ -330,7 +331,7 @@ impl HouseSpec {
         }
         for (key, v) in sizes {
             if !(v.is_finite() && v > 0.0 && v <= 200.0) {
-                return Err(format!("{key}: expected a positive number, found {v}"));
+                return Err(msg::render::house_not_positive(key, v));
             }
         }
         let lengths = [
@@ -347,11 +348,11 @@ impl HouseSpec {
         ];
         for (key, v) in lengths {
             if !(v.is_finite() && (0.0..=100.0).contains(&v)) {
-                return Err(format!("{key}: expected a length from 0 to 100, found {v}"));
+                return Err(msg::render::house_length_range(key, v));
             }
         }
         if self.text_width_mm() < 80.0 || m.top + m.bottom > PAGE_MM.1 - 100.0 {
-            return Err("page.margin_mm: the margins leave too little room for text".into());
+            return Err(msg::render::house_margins_too_wide());
         }
         for (key, c) in [
             ("case_box.fill", &self.case_box.fill),
@@ -360,13 +361,11 @@ impl HouseSpec {
             let ok =
                 c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|x| x.is_ascii_hexdigit());
             if !ok {
-                return Err(format!(
-                    "{key}: expected a colour as #rrggbb, found \"{c}\""
-                ));
+                return Err(msg::render::house_colour(key, c));
             }
         }
         if self.lists.markers.is_empty() || self.lists.markers.iter().any(|s| s.is_empty()) {
-            return Err("lists.markers: expected at least one non-empty marker".into());
+            return Err(msg::render::house_markers());
         }
         Ok(())
     }

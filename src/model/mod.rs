@@ -13,6 +13,7 @@ mod meta;
 pub mod numbers;
 pub mod numerals;
 pub mod numfmt;
+pub mod page_refs;
 pub mod refs;
 pub mod validation;
 

@@ -3,6 +3,7 @@
 //! the DOCX backend writes the same chart as a native Word chart
 //! (`render::docx::chart`, same palette and scale) or rasterises this SVG.
 
+use crate::i18n::msg;
 use crate::model::{Chart, ChartKind};
 use std::fmt::Write;
 
@@ -255,19 +256,19 @@ pub fn png(chart: &Chart, dpi: f64) -> Result<(Vec<u8>, u32, u32), String> {
         fontdb: fonts.clone(),
         ..Default::default()
     };
-    let tree = usvg::Tree::from_str(&svg(chart), &opt).map_err(|e| format!("chart: {e}"))?;
+    let tree = usvg::Tree::from_str(&svg(chart), &opt).map_err(msg::render::chart_failed)?;
     let scale = dpi / 72.0 * (WIDTH / tree.size().width() as f64);
     let (w, h) = (
         (WIDTH * dpi / 72.0).round() as u32,
         (HEIGHT * dpi / 72.0).round() as u32,
     );
-    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or("chart: empty image")?;
+    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or_else(msg::render::chart_empty)?;
     resvg::render(
         &tree,
         tiny_skia::Transform::from_scale(scale as f32, scale as f32),
         &mut pixmap.as_mut(),
     );
-    let bytes = pixmap.encode_png().map_err(|e| format!("chart: {e}"))?;
+    let bytes = pixmap.encode_png().map_err(msg::render::chart_failed)?;
     Ok((bytes, w, h))
 }
 

@@ -4,6 +4,7 @@
 //! jumps) and the checks a project declares between its datasets.
 
 use crate::error::{Collector, Diagnostic, Severity};
+use crate::i18n::msg;
 use crate::model::Document;
 use crate::model::indicators::{TableSchema, schemas};
 use crate::model::validation::{AcceptConfig, CheckConfig, PathOrPaths};
@@ -38,7 +39,7 @@ pub fn check(doc: &Document, out: &mut Collector) {
         if a.field.is_some() == a.check.is_some() {
             out.error(
                 format!("report.json: validation.accept[{i}]"),
-                "expected either `field` (the path of a value) or `check` (the label of a check)",
+                msg::validate::accept_field_or_check(),
             );
             used[i] = true;
         }
@@ -55,31 +56,23 @@ pub fn check(doc: &Document, out: &mut Collector) {
             used[k] = true;
             out.diagnostics.push(Diagnostic::note(
                 d.location,
-                format!(
-                    "{} — accepted (validation.accept[{k}]): {}",
-                    d.message, v.accept[k].reason
-                ),
+                msg::validate::finding_accepted(&d.message, k, &v.accept[k].reason),
             ));
         } else if v.allow_errors && d.severity == Severity::Error {
-            out.warning(
-                d.location,
-                format!("{} (allowed by validation.allow_errors)", d.message),
-            );
+            out.warning(d.location, msg::validate::finding_allowed(&d.message));
         } else {
             out.diagnostics.push(d);
         }
     }
     for (k, a) in v.accept.iter().enumerate() {
         if !used[k] {
-            let what = match (&a.field, &a.check) {
-                (Some(f), _) => format!("no data check finds anything wrong with `{f}`"),
-                (_, Some(c)) => format!("no check labelled “{c}” finds anything wrong"),
-                _ => String::new(),
+            // (An entry with neither or both was reported above and is used.)
+            let message = match (&a.field, &a.check) {
+                (Some(f), _) => msg::validate::accept_unused_field(f),
+                (_, Some(c)) => msg::validate::accept_unused_check(c),
+                _ => continue,
             };
-            out.warning(
-                format!("report.json: validation.accept[{k}]"),
-                format!("{what}: remove this entry (the figures agree now, or the path or label is misspelt)"),
-            );
+            out.warning(format!("report.json: validation.accept[{k}]"), message);
         }
     }
 }
@@ -129,8 +122,8 @@ fn num(v: &Value) -> Result<Option<f64>, String> {
             .replace(',', "")
             .parse::<f64>()
             .map(Some)
-            .map_err(|_| format!("expected a number, found \"{s}\"")),
-        other => Err(format!("expected a number, found {other}")),
+            .map_err(|_| msg::validate::value_not_number_text(s)),
+        other => Err(msg::validate::value_not_number(other)),
     }
 }
 
@@ -212,7 +205,12 @@ fn check_indicators(file: &str, values: &Value, year: i32, yoy: &Yoy, errors: &m
                     Err(e) => {
                         errors.error(
                             loc,
-                            format!("{} · {} ({col}): {e}", schema.title, name_of(&row.key)),
+                            msg::validate::indicator_value(
+                                &schema.title,
+                                name_of(&row.key),
+                                col,
+                                e,
+                            ),
                         );
                         parsed.push(None);
                     }
@@ -226,10 +224,11 @@ fn check_indicators(file: &str, values: &Value, year: i32, yoy: &Yoy, errors: &m
                         let col = cols.get(i).map(|c| c.label.as_str()).unwrap_or("?");
                         errors.error(
                             format!("{file}: {}[{i}]", row_path(schema, &row.key)),
-                            format!(
-                                "{} · {} ({col}) = {x}: a percentage must lie between 0 and 100",
-                                schema.title,
-                                name_of(&row.key)
+                            msg::validate::percent_out_of_range(
+                                &schema.title,
+                                name_of(&row.key),
+                                col,
+                                x,
                             ),
                         );
                     }
@@ -243,11 +242,13 @@ fn check_indicators(file: &str, values: &Value, year: i32, yoy: &Yoy, errors: &m
                 if change.abs() > yoy.threshold {
                     errors.warning(
                         format!("{file}: {}.{}", schema.id, row.key),
-                        format!(
-                            "{} · {}: {prev} → {cur} is a change of {change:+.1}% (more than {}% year over year); check the figures",
-                            schema.title,
+                        msg::validate::yoy_jump(
+                            &schema.title,
                             name_of(&row.key),
-                            yoy.threshold
+                            prev,
+                            cur,
+                            format!("{change:+.1}"),
+                            yoy.threshold,
                         ),
                     );
                 }
@@ -270,11 +271,13 @@ fn check_indicators(file: &str, values: &Value, year: i32, yoy: &Yoy, errors: &m
                     let col = cols.get(i).map(|c| c.label.as_str()).unwrap_or("?");
                     errors.error(
                         format!("{file}: {}[{i}]", row_path(schema, &row.key)),
-                        format!(
-                            "{} · {} ({col}) = {c} exceeds {} = {p}, of which it is a part",
-                            schema.title,
+                        msg::validate::sub_row_exceeds_parent(
+                            &schema.title,
                             name_of(&row.key),
-                            name_of(parent)
+                            col,
+                            c,
+                            name_of(parent),
+                            p,
                         ),
                     );
                 }
@@ -314,37 +317,37 @@ fn cross_table_rules(file: &str, n: &Numbers, year: i32, errors: &mut Collector)
         }
     };
     // Counts that can never exceed another count.
-    let at_most: [(&str, &str, &str, &str, &str); 3] = [
+    let at_most = [
         (
             "scorecard",
             "placed",
             "scorecard",
             "graduates",
-            "毕业去向落实人数 cannot exceed 毕业生人数",
+            ("毕业去向落实人数", "毕业生人数"),
         ),
         (
             "policy",
             "fitness_tested",
             "policy",
             "students",
-            "体质测试人数 cannot exceed 全日制在校生人数",
+            ("体质测试人数", "全日制在校生人数"),
         ),
         (
             "scorecard",
             "employed_by_sector",
             "scorecard",
             "graduates",
-            "就业人数 cannot exceed 毕业生人数",
+            ("就业人数", "毕业生人数"),
         ),
     ];
-    for (t1, k1, t2, k2, what) in at_most {
+    for (t1, k1, t2, k2, (part, whole)) in at_most {
         for (i, (a, b)) in get(t1, k1).iter().zip(get(t2, k2).iter()).enumerate() {
             if let (Some(a), Some(b)) = (a, b)
                 && a > b
             {
                 errors.error(
                     format!("{file}: {t1}.{k1}[{i}]"),
-                    format!("{what} ({}): {a} > {b}", label(i)),
+                    msg::validate::count_exceeds(part, whole, label(i), a, b),
                 );
             }
         }
@@ -363,10 +366,7 @@ fn cross_table_rules(file: &str, n: &Numbers, year: i32, errors: &mut Collector)
             if (r - expected).abs() > 0.05 + expected * 0.005 {
                 errors.error(
                     format!("{file}: resources.student_teacher_ratio[{i}]"),
-                    format!(
-                        "教学资源表 · 生师比 ({}) = {r}, but 落实政策表 gives {s} students ÷ {t} teachers = {expected:.2}",
-                        label(i)
-                    ),
+                    msg::validate::ratio_mismatch(label(i), r, s, t, format!("{expected:.2}")),
                 );
             }
         }
@@ -413,9 +413,7 @@ fn resolve(
     ctx: &serde_json::Map<String, Value>,
     path: &str,
 ) -> Result<Vec<(String, Value)>, String> {
-    let steps = parse_path(path).ok_or_else(|| {
-        format!("`{path}` is not a data path such as `totals.students` or `schools[].students_cur`")
-    })?;
+    let steps = parse_path(path).ok_or_else(|| msg::validate::path_invalid(path))?;
     let root = Value::Object(ctx.clone());
     let mut cur = vec![(String::new(), root)];
     for step in steps {
@@ -431,11 +429,11 @@ fn resolve(
                         },
                         x.clone(),
                     )),
-                    None => return Err(format!("`{path}`: `{k}` not found at `{p}`")),
+                    None => return Err(msg::validate::path_key_missing(path, k, &p)),
                 },
                 Step::Index(i) => match v.get(*i) {
                     Some(x) => next.push((format!("{p}[{i}]"), x.clone())),
-                    None => return Err(format!("`{path}`: no item [{i}] in `{p}`")),
+                    None => return Err(msg::validate::path_no_item(path, i, &p)),
                 },
                 Step::Each => match v.as_array() {
                     Some(a) => next.extend(
@@ -443,7 +441,7 @@ fn resolve(
                             .enumerate()
                             .map(|(i, x)| (format!("{p}[{i}]"), x.clone())),
                     ),
-                    None => return Err(format!("`{path}`: `{p}` is not a list")),
+                    None => return Err(msg::validate::path_not_list(path, &p)),
                 },
             }
         }
@@ -455,10 +453,7 @@ fn resolve(
 fn one_number(ctx: &serde_json::Map<String, Value>, path: &str) -> Result<(f64, usize), String> {
     let vals = resolve(ctx, path)?;
     let [(_, v)] = vals.as_slice() else {
-        return Err(format!(
-            "`{path}` names {} values; expected one",
-            vals.len()
-        ));
+        return Err(msg::validate::path_many_values(path, vals.len()));
     };
     let decimals = match v {
         Value::String(s) => s.split_once('.').map(|(_, f)| f.len()).unwrap_or(0),
@@ -471,7 +466,7 @@ fn one_number(ctx: &serde_json::Map<String, Value>, path: &str) -> Result<(f64, 
     };
     num(v)?
         .map(|x| (x, decimals))
-        .ok_or_else(|| format!("`{path}` is empty"))
+        .ok_or_else(|| msg::validate::path_empty(path))
 }
 
 /// Where a value of a data path lives: `data/totals.json: totals.x` (the
@@ -539,7 +534,7 @@ fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collecto
             }
             match err {
                 Some(e) => Err(e),
-                None => Ok((total, format!("the sum of {}", paths.join(" + ")))),
+                None => Ok((total, msg::validate::sum_of(paths.join(" + ")))),
             }
         }
         (None, Some([a, b])) => one_value(ctx, a).and_then(|(x, _)| {
@@ -547,7 +542,7 @@ fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collecto
             if y == 0.0 {
                 return Err(Failure::Value {
                     path: b.clone(),
-                    message: format!("`{b}` is 0"),
+                    message: msg::validate::path_zero(b),
                 });
             }
             let r = if c.percent { x / y * 100.0 } else { x / y };
@@ -556,9 +551,7 @@ fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collecto
                 format!("{a} ÷ {b}{}", if c.percent { " × 100" } else { "" }),
             ))
         }),
-        _ => Err(Failure::Path(
-            "a check takes either `sum` or `ratio`".into(),
-        )),
+        _ => Err(Failure::Path(msg::validate::check_sum_or_ratio())),
     };
     let expected = one_value(ctx, &c.equals);
     match (computed, expected) {
@@ -569,10 +562,13 @@ fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collecto
             if (got - want).abs() > tol {
                 errors.error(
                     value_location(doc, &c.equals),
-                    format!(
-                        "{name}: {} is {want}, but {how} is {} (check declared at {decl})",
-                        c.equals,
-                        round(got, decimals.max(2))
+                    msg::validate::check_mismatch(
+                        &name,
+                        &c.equals,
+                        want,
+                        how,
+                        round(got, decimals.max(2)),
+                        &decl,
                     ),
                 );
             }
@@ -580,7 +576,7 @@ fn declared(doc: &Document, index: usize, c: &CheckConfig, errors: &mut Collecto
         (Err(Failure::Value { path, message }), _) | (_, Err(Failure::Value { path, message })) => {
             errors.error(
                 value_location(doc, &path),
-                format!("{name}: {message} (check declared at {decl})"),
+                msg::validate::check_value_fault(&name, message, &decl),
             )
         }
         (Err(Failure::Path(e)), _) | (_, Err(Failure::Path(e))) => errors.error(decl, e),

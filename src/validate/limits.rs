@@ -3,6 +3,7 @@
 //! hostile or careless input reaches a backend it could exhaust or break.
 
 use crate::error::Collector;
+use crate::i18n::msg;
 use crate::model::limits::*;
 use crate::model::*;
 
@@ -17,7 +18,7 @@ pub fn check(doc: &Document, errors: &mut Collector) {
         if n > MAX_TITLE_CHARS {
             errors.error(
                 format!("report.json: {field}"),
-                format!("expected at most {MAX_TITLE_CHARS} characters, found {n}"),
+                msg::validate::meta_too_long(MAX_TITLE_CHARS, n),
             );
         }
     }
@@ -28,7 +29,7 @@ pub fn check(doc: &Document, errors: &mut Collector) {
     if images > MAX_IMAGES {
         errors.error(
             "report.json",
-            format!("expected at most {MAX_IMAGES} images in one report, found {images}"),
+            msg::validate::too_many_images(MAX_IMAGES, images),
         );
     }
 }
@@ -44,16 +45,13 @@ fn walk(blocks: &[Block], images: &mut usize, errors: &mut Collector) {
                 if f.images.len() > MAX_FIGURE_IMAGES {
                     errors.error(
                         f.origin.to_string(),
-                        format!(
-                            "expected at most {MAX_FIGURE_IMAGES} images in one figure, found {}",
-                            f.images.len()
-                        ),
+                        msg::validate::too_many_figure_images(MAX_FIGURE_IMAGES, f.images.len()),
                     );
                 }
                 if !(f.width.is_finite() && f.width > 0.0) {
                     errors.error(
                         f.origin.to_string(),
-                        format!("width: expected a positive number, found {}", f.width),
+                        msg::validate::figure_width_not_positive(f.width),
                     );
                 }
             }
@@ -74,9 +72,7 @@ fn title_length(text: &str, origin: &Origin, errors: &mut Collector) {
     if n > MAX_TITLE_CHARS {
         errors.error(
             origin.to_string(),
-            format!(
-                "expected a heading or caption of at most {MAX_TITLE_CHARS} characters, found {n}"
-            ),
+            msg::validate::title_too_long(MAX_TITLE_CHARS, n),
         );
     }
 }
@@ -86,19 +82,13 @@ fn table(t: &Table, errors: &mut Collector) {
     if t.rows.len() > MAX_TABLE_ROWS {
         errors.error(
             t.origin.to_string(),
-            format!(
-                "expected at most {MAX_TABLE_ROWS} rows in one table, found {}; split it or put the data in an appendix file",
-                t.rows.len()
-            ),
+            msg::validate::too_many_rows(MAX_TABLE_ROWS, t.rows.len()),
         );
     }
     if t.columns > MAX_TABLE_COLUMNS {
         errors.error(
             t.origin.to_string(),
-            format!(
-                "expected at most {MAX_TABLE_COLUMNS} columns in one table, found {}",
-                t.columns
-            ),
+            msg::validate::too_many_columns(MAX_TABLE_COLUMNS, t.columns),
         );
     }
     if let Some(ws) = &t.widths
@@ -106,7 +96,7 @@ fn table(t: &Table, errors: &mut Collector) {
     {
         errors.error(
             t.origin.to_string(),
-            format!("widths: expected positive numbers, found {bad}"),
+            msg::validate::widths_not_positive(bad),
         );
     }
 }

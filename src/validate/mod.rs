@@ -5,6 +5,7 @@ pub mod data;
 mod limits;
 
 use crate::error::{Collector, Diagnostic, Result};
+use crate::i18n::msg;
 use crate::model::*;
 use std::collections::HashMap;
 
@@ -79,9 +80,12 @@ fn check_resolution(doc: &Document, errors: &mut Collector) {
                         if dpi < MIN_DPI {
                             errors.warning(
                                 f.origin.to_string(),
-                                format!(
-                                    "{}: {} px wide prints at about {dpi:.0} dpi ({each_mm:.0} mm); print shops want {MIN_DPI:.0} dpi or more",
-                                    img.path, img.width_px
+                                msg::validate::image_low_dpi(
+                                    &img.path,
+                                    img.width_px,
+                                    format!("{dpi:.0}"),
+                                    format!("{each_mm:.0}"),
+                                    format!("{MIN_DPI:.0}"),
                                 ),
                             );
                         }
@@ -215,10 +219,7 @@ impl Numberer {
                     if cap.is_empty()
                         && self.style.numbering.of(NumberKind::Figure) != NumberingScheme::None
                     {
-                        errors.error(
-                            o.to_string(),
-                            "missing `caption=\"…\"`: a numbered figure needs a caption (for an image on its own, write ![图题](path)); only with `\"figures\": \"none\"` numbering may a figure go without one",
-                        );
+                        errors.error(o.to_string(), msg::validate::figure_needs_caption());
                     }
                     self.number(&mut f.num, NumberKind::Figure, &cap, &o, labels, errors)
                 }
@@ -236,7 +237,7 @@ fn register(labels: &mut Labels, id: &str, label: String, origin: &Origin, error
     if let Some(first) = labels.get(id) {
         errors.error(
             origin.to_string(),
-            format!("duplicate id `{id}` (first used at {})", first.origin),
+            msg::validate::duplicate_id(id, &first.origin),
         );
         return;
     }
@@ -307,9 +308,18 @@ fn resolve_blocks(blocks: &mut [Block], labels: &Labels, errors: &mut Collector)
     }
 }
 
-/// How an error names where a reference stands: in text, or in a caption.
-const IN_TEXT: &str = "";
-const IN_CAPTION: &str = " in a caption";
+/// Where a reference stands: in text, or in a caption (errors say which).
+const IN_TEXT: bool = false;
+const IN_CAPTION: bool = true;
+
+/// How an error names a reference `@id`, by where it stands.
+fn reference(id: &str, in_caption: bool) -> String {
+    if in_caption {
+        msg::validate::ref_in_caption(id)
+    } else {
+        msg::validate::ref_in_text(id)
+    }
+}
 
 fn resolve_inlines(
     inlines: &mut [Inline],
@@ -326,13 +336,13 @@ fn lookup(
     labels: &Labels,
     origin: &Origin,
     errors: &mut Collector,
-    place: &str,
+    place: bool,
 ) -> String {
     match labels.get(id) {
         Some(t) if t.label.is_empty() => {
             errors.error(
                 origin.to_string(),
-                format!("reference `@{id}`{place} names a figure, table or case that has neither a number nor a caption: there is nothing to print for it"),
+                msg::validate::ref_nothing_to_print(reference(id, place)),
             );
             format!("@{id}")
         }
@@ -340,7 +350,7 @@ fn lookup(
         None => {
             errors.error(
                 origin.to_string(),
-                format!("reference `@{id}`{place} points to no table, figure, case or section with that id"),
+                msg::validate::ref_unknown(reference(id, place)),
             );
             format!("@{id}")
         }
@@ -361,7 +371,7 @@ fn resolve_in(
     labels: &Labels,
     origin: &Origin,
     errors: &mut Collector,
-    place: &str,
+    place: bool,
 ) {
     for i in inlines {
         match i {
@@ -375,18 +385,20 @@ fn resolve_in(
                 *from_label = lookup(from, labels, origin, errors, place);
                 *to_label = lookup(to, labels, origin, errors, place);
                 let range = format!("[@{from}--@{to}]");
+                let range = if place {
+                    msg::validate::range_in_caption(range)
+                } else {
+                    msg::validate::range_in_text(range)
+                };
                 if prefix_of(from) != prefix_of(to) {
-                    errors.error(
-                        origin.to_string(),
-                        format!("reference range `{range}`{place} joins two kinds of things: both ends must be tables, figures, cases or sections"),
-                    );
+                    errors.error(origin.to_string(), msg::validate::range_mixed_kinds(&range));
                 } else if let (Some(a), Some(b)) =
                     (labels.get(from.as_str()), labels.get(to.as_str()))
                     && a.order >= b.order
                 {
                     errors.error(
                         origin.to_string(),
-                        format!("reference range `{range}`{place} runs backwards or to itself: `@{from}` must come before `@{to}`"),
+                        msg::validate::range_backwards(&range, from, to),
                     );
                 }
             }

@@ -31,6 +31,7 @@ pub fn build(dir: &Path) -> (nianbao::Checked, Vec<u8>) {
     (checked, pdf)
 }
 
+pub mod docx;
 pub mod pdfgeom;
 pub mod pdftext;
 
@@ -56,6 +57,63 @@ pub fn page_sizes(pdf: &[u8]) -> Vec<(f32, f32)> {
 /// Text without any white space (PDF extraction breaks lines anywhere).
 pub fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Rewrites a file of a project with `f`.
+pub fn edit(dir: &Path, file: &str, f: impl FnOnce(String) -> String) {
+    let p = dir.join(file);
+    let s = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, f(s)).unwrap();
+}
+
+/// Runs the `nianbao` binary.
+pub fn nianbao(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        // The messages these tests read are the English ones.
+        .env("LC_ALL", "en_US.UTF-8")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Runs `nianbao build DIR --out DIR/out --no-system-fonts` with `extra`
+/// arguments after.
+pub fn nianbao_build(dir: &Path, extra: &[&str]) -> std::process::Output {
+    let out = dir.join("out");
+    let mut args = vec![
+        "build",
+        dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--no-system-fonts",
+    ];
+    args.extend(extra);
+    nianbao(&args)
+}
+
+/// Builds a project's PDF with the binary into `dir/out`: (success, stderr,
+/// PDF written?).
+pub fn run_build_pdf(dir: &Path) -> (bool, String, bool) {
+    let out = dir.join("out");
+    let o = nianbao_build(dir, &["--format", "pdf"]);
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        out.join(format!("{name}.pdf")).exists(),
+    )
+}
+
+/// The PDF build fails without a panic, with every needle in its messages,
+/// and writes nothing.
+pub fn expect_pdf_error(dir: &Path, needles: &[&str]) {
+    let (ok, err, written) = run_build_pdf(dir);
+    assert!(!ok, "the build succeeded; stderr: {err}");
+    assert!(!written, "a PDF was written despite the error");
+    assert!(!err.contains("panicked"), "panic: {err}");
+    for n in needles {
+        assert!(err.contains(n), "expected “{n}” in:\n{err}");
+    }
 }
 
 /// A fresh copy of a fixture or sample directory in a temporary place.

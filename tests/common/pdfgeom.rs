@@ -5,8 +5,9 @@
 //! text and font matrices, `TJ`/`Tj` with the CID fonts' `W` widths, paths
 //! of `m`/`l`/`re` that are stroked or filled, and form XObjects.
 
+use super::pdftext::{deref, font_codes, form_xobject, map_pages};
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
 
 /// A glyph's box in PDF user space (points, y upwards).
@@ -34,11 +35,13 @@ pub struct PageGeom {
     pub hrules: Vec<Rule>,
 }
 
-type M = [f64; 6];
-const ID: M = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+/// A transformation matrix `[a b c d e f]`.
+pub type M = [f64; 6];
+/// The identity.
+pub const ID: M = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
 /// `a` then `b` (PDF row-vector convention: p' = p × a × b).
-fn mul(a: &M, b: &M) -> M {
+pub fn mul(a: &M, b: &M) -> M {
     [
         a[0] * b[0] + a[1] * b[2],
         a[0] * b[1] + a[1] * b[3],
@@ -61,19 +64,13 @@ fn num(o: &Object) -> f64 {
     }
 }
 
-fn matrix(ops: &[Object]) -> M {
+/// The matrix a `cm` or a `Matrix` entry gives.
+pub fn matrix(ops: &[Object]) -> M {
     let mut m = ID;
     for (i, o) in ops.iter().take(6).enumerate() {
         m[i] = num(o);
     }
     m
-}
-
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    match o {
-        Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
-        other => other,
-    }
 }
 
 struct Font {
@@ -85,19 +82,7 @@ struct Font {
 }
 
 fn font(doc: &Document, dict: &Dictionary) -> Font {
-    let two_byte = dict
-        .get(b"Subtype")
-        .and_then(|s| s.as_name())
-        .map(|n| n == b"Type0")
-        .unwrap_or(false);
-    let cmap = dict
-        .get(b"ToUnicode")
-        .ok()
-        .map(|t| deref(doc, t))
-        .and_then(|o| o.as_stream().ok())
-        .and_then(|s| s.decompressed_content().ok().or(Some(s.content.clone())))
-        .map(|b| super::pdftext::parse_cmap(&String::from_utf8_lossy(&b)))
-        .unwrap_or_default();
+    let (two_byte, cmap) = font_codes(doc, dict);
     let mut widths = HashMap::new();
     let mut default_width = 1000.0;
     if two_byte {
@@ -351,40 +336,13 @@ fn run(doc: &Document, content: &[u8], res: &Dictionary, ctm: M, out: &mut PageG
                 let Some(name) = a.first().and_then(|o| o.as_name().ok()) else {
                     continue;
                 };
-                let stream = res
-                    .get(b"XObject")
-                    .ok()
-                    .map(|x| deref(doc, x))
-                    .and_then(|x| x.as_dict().ok())
-                    .and_then(|x| x.get(name).ok())
-                    .map(|x| deref(doc, x))
-                    .and_then(|x| x.as_stream().ok());
-                if let Some(stream) = stream
-                    && stream
-                        .dict
-                        .get(b"Subtype")
-                        .and_then(|s| s.as_name())
-                        .map(|n| n == b"Form")
-                        .unwrap_or(false)
-                {
-                    let m = stream
-                        .dict
+                if let Some((dict, inner, bytes)) = form_xobject(doc, res, name) {
+                    let m = dict
                         .get(b"Matrix")
                         .ok()
                         .and_then(|m| m.as_array().ok())
                         .map(|m| matrix(m))
                         .unwrap_or(ID);
-                    let inner = stream
-                        .dict
-                        .get(b"Resources")
-                        .ok()
-                        .map(|r| deref(doc, r))
-                        .and_then(|r| r.as_dict().ok())
-                        .cloned()
-                        .unwrap_or_else(|| res.clone());
-                    let bytes = stream
-                        .decompressed_content()
-                        .unwrap_or_else(|_| stream.content.clone());
                     run(doc, &bytes, &inner, mul(&m, &st.ctm), out, depth + 1);
                 }
             }
@@ -409,34 +367,13 @@ fn segment(out: &mut PageGeom, p: (f64, f64), q: (f64, f64)) {
     }
 }
 
-fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
-    let (own, inherited) = doc.get_page_resources(page).unwrap_or((None, vec![]));
-    let mut res = own.cloned().unwrap_or_default();
-    for id in inherited {
-        if let Ok(d) = doc.get_dictionary(id) {
-            for (k, v) in d.iter() {
-                if !res.has(k) {
-                    res.set(k.clone(), v.clone());
-                }
-            }
-        }
-    }
-    res
-}
-
 /// The glyph boxes and rules of every page.
 pub fn pages(pdf: &[u8]) -> Vec<PageGeom> {
-    let doc = Document::load_mem(pdf).expect("a readable PDF");
-    doc.get_pages()
-        .values()
-        .map(|&id| {
-            let content = doc.get_page_content(id).unwrap_or_default();
-            let res = page_resources(&doc, id);
-            let mut out = PageGeom::default();
-            run(&doc, &content, &res, ID, &mut out, 0);
-            out
-        })
-        .collect()
+    map_pages(pdf, |doc, content, res| {
+        let mut out = PageGeom::default();
+        run(doc, content, res, ID, &mut out, 0);
+        out
+    })
 }
 
 /// CJK punctuation: half its em box is blank and may be trimmed at a line's end.

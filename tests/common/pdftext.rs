@@ -89,11 +89,35 @@ struct FontMap {
     base: String,
 }
 
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+/// An object, with a reference followed.
+pub(crate) fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     match o {
         Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
         other => other,
     }
+}
+
+/// How a font's glyph codes read: whether they are two bytes (a Type0
+/// font), and its ToUnicode map.
+pub(crate) fn font_codes(doc: &Document, font: &Dictionary) -> (bool, CMap) {
+    let two_byte = font
+        .get(b"Subtype")
+        .and_then(|s| s.as_name())
+        .map(|n| n == b"Type0")
+        .unwrap_or(false);
+    let cmap = font
+        .get(b"ToUnicode")
+        .ok()
+        .map(|t| deref(doc, t))
+        .and_then(|o| o.as_stream().ok())
+        .and_then(|s| {
+            s.decompressed_content()
+                .ok()
+                .or_else(|| Some(s.content.clone()))
+        })
+        .map(|bytes| parse_cmap(&String::from_utf8_lossy(&bytes)))
+        .unwrap_or_default();
+    (two_byte, cmap)
 }
 
 fn fonts_of(doc: &Document, resources: &Dictionary) -> HashMap<Vec<u8>, FontMap> {
@@ -108,24 +132,7 @@ fn fonts_of(doc: &Document, resources: &Dictionary) -> HashMap<Vec<u8>, FontMap>
         let Ok(font) = deref(doc, f).as_dict() else {
             continue;
         };
-        let two_byte = font
-            .get(b"Subtype")
-            .and_then(|s| s.as_name())
-            .map(|n| n == b"Type0")
-            .unwrap_or(false);
-        let cmap = font
-            .get(b"ToUnicode")
-            .ok()
-            .and_then(|t| t.as_reference().ok())
-            .and_then(|id| doc.get_object(id).ok())
-            .and_then(|o| o.as_stream().ok())
-            .and_then(|s| {
-                s.decompressed_content()
-                    .ok()
-                    .or_else(|| Some(s.content.clone()))
-            })
-            .map(|bytes| parse_cmap(&String::from_utf8_lossy(&bytes)))
-            .unwrap_or_default();
+        let (two_byte, cmap) = font_codes(doc, font);
         let base = font
             .get(b"BaseFont")
             .ok()
@@ -201,33 +208,7 @@ fn run(doc: &Document, content: &[u8], resources: &Dictionary, out: &mut String,
                 let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
                     continue;
                 };
-                let xobj = resources
-                    .get(b"XObject")
-                    .ok()
-                    .map(|x| deref(doc, x))
-                    .and_then(|x| x.as_dict().ok())
-                    .and_then(|x| x.get(name).ok())
-                    .map(|x| deref(doc, x))
-                    .and_then(|x| x.as_stream().ok());
-                if let Some(stream) = xobj
-                    && stream
-                        .dict
-                        .get(b"Subtype")
-                        .and_then(|s| s.as_name())
-                        .map(|n| n == b"Form")
-                        .unwrap_or(false)
-                {
-                    let res = stream
-                        .dict
-                        .get(b"Resources")
-                        .ok()
-                        .map(|r| deref(doc, r))
-                        .and_then(|r| r.as_dict().ok())
-                        .cloned()
-                        .unwrap_or_else(|| resources.clone());
-                    let bytes = stream
-                        .decompressed_content()
-                        .unwrap_or_else(|_| stream.content.clone());
+                if let Some((_, res, bytes)) = form_xobject(doc, resources, name) {
                     run(doc, &bytes, &res, out, depth + 1);
                 }
             }
@@ -236,6 +217,45 @@ fn run(doc: &Document, content: &[u8], resources: &Dictionary, out: &mut String,
     }
 }
 
+/// The form XObject `Do name` draws, if it is one: (its dictionary, its
+/// resources — the caller's when it has none —, its content).
+pub(crate) fn form_xobject(
+    doc: &Document,
+    resources: &Dictionary,
+    name: &[u8],
+) -> Option<(Dictionary, Dictionary, Vec<u8>)> {
+    let stream = resources
+        .get(b"XObject")
+        .ok()
+        .map(|x| deref(doc, x))
+        .and_then(|x| x.as_dict().ok())
+        .and_then(|x| x.get(name).ok())
+        .map(|x| deref(doc, x))
+        .and_then(|x| x.as_stream().ok())?;
+    let form = stream
+        .dict
+        .get(b"Subtype")
+        .and_then(|s| s.as_name())
+        .map(|n| n == b"Form")
+        .unwrap_or(false);
+    if !form {
+        return None;
+    }
+    let inner = stream
+        .dict
+        .get(b"Resources")
+        .ok()
+        .map(|r| deref(doc, r))
+        .and_then(|r| r.as_dict().ok())
+        .cloned()
+        .unwrap_or_else(|| resources.clone());
+    let bytes = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    Some((stream.dict.clone(), inner, bytes))
+}
+
+/// A page's resources, with those it inherits.
 fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
     let (own, inherited) = doc.get_page_resources(page).unwrap_or((None, vec![]));
     let mut res = own.cloned().unwrap_or_default();
@@ -251,19 +271,30 @@ fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
     res
 }
 
-/// The text of every page of a PDF.
-pub fn pages(pdf: &[u8]) -> Vec<String> {
+/// `f` on every page of a PDF: (the document, the page's content, its
+/// resources).
+pub(crate) fn map_pages<T>(
+    pdf: &[u8],
+    mut f: impl FnMut(&Document, &[u8], &Dictionary) -> T,
+) -> Vec<T> {
     let doc = Document::load_mem(pdf).expect("a readable PDF");
     doc.get_pages()
         .values()
         .map(|&id| {
             let content = doc.get_page_content(id).unwrap_or_default();
             let res = page_resources(&doc, id);
-            let mut out = String::new();
-            run(&doc, &content, &res, &mut out, 0);
-            out
+            f(&doc, &content, &res)
         })
         .collect()
+}
+
+/// The text of every page of a PDF.
+pub fn pages(pdf: &[u8]) -> Vec<String> {
+    map_pages(pdf, |doc, content, res| {
+        let mut out = String::new();
+        run(doc, content, res, &mut out, 0);
+        out
+    })
 }
 
 /// A run of text as set: its page, type size (pt), font, height on the page

@@ -4,13 +4,11 @@
 //! (too deeply nested, or not allowed where it stands).
 
 use super::{Ctx, Scope};
+use crate::i18n::msg;
 use crate::model::Origin;
 use crate::model::limits::MAX_NESTING;
 use pulldown_cmark::Event;
 use std::ops::Range;
-
-/// The error for a thematic break (`---`), which the report layout has no place for.
-pub(super) const HORIZONTAL_RULE: &str = "a horizontal rule (`---`, `***` or `___`) is not part of the report layout: remove it, or write `\\---` to print the characters";
 
 /// Walks the events of one Markdown run.
 pub(super) struct EventParser<'c, 'a, 'e> {
@@ -114,12 +112,7 @@ impl<'c, 'a, 'e> EventParser<'c, 'a, 'e> {
             return false;
         }
         let o = self.origin_at(at);
-        self.reject(
-            &o,
-            format!(
-                "{what} nested more than {MAX_NESTING} deep: expected at most {MAX_NESTING} levels"
-            ),
-        );
+        self.reject(&o, msg::markdown::nested_too_deep(what, MAX_NESTING));
         true
     }
 }

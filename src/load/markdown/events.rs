@@ -3,11 +3,12 @@
 //! checked against what a report may hold (nesting, heading levels, images
 //! standing alone).
 
-use super::cursor::{EventParser, HORIZONTAL_RULE};
+use super::cursor::EventParser;
 use super::grid;
 use super::inlines::{Gathered, normalize};
 use super::refs::{mark_refs, protect_escapes, unmark_refs};
 use super::{Ctx, Scope};
+use crate::i18n::msg;
 use crate::load::attrs::Attrs;
 use crate::model::refs;
 use crate::model::*;
@@ -46,7 +47,7 @@ impl<'e> EventParser<'_, '_, 'e> {
     /// Enters a block quote or list that starts at `at`; past the nesting
     /// limit, reports it and skips it instead.
     fn enter(&mut self, at: usize) -> bool {
-        if self.too_deep(self.depth, at, "block quotes (`>`), lists and `:::` blocks") {
+        if self.too_deep(self.depth, at, &msg::markdown::nesting_blocks()) {
             return false;
         }
         self.depth += 1;
@@ -75,17 +76,11 @@ impl<'e> EventParser<'_, '_, 'e> {
                         .get(range.clone())
                         .is_some_and(|s| s.trim_start().starts_with('#'));
                     if !atx {
-                        self.reject(
-                            &origin,
-                            "a line of `---` or `===` right under text makes that text a heading: write headings as `## 标题`, and write `\\---` to print the dashes",
-                        );
+                        self.reject(&origin, msg::markdown::setext_heading());
                         continue;
                     }
                     if self.in_list > 0 {
-                        self.reject(
-                            &origin,
-                            "a heading cannot stand in a list item: end the list (a blank line, then the heading at the start of a line)",
-                        );
+                        self.reject(&origin, msg::markdown::heading_in_list());
                         continue;
                     }
                     let g = self.inlines(TagEnd::Heading(level));
@@ -119,10 +114,7 @@ impl<'e> EventParser<'_, '_, 'e> {
                 Event::Start(Tag::Table(aligns)) => {
                     let origin = self.origin_at(range.start);
                     if self.in_list > 0 {
-                        self.reject(
-                            &origin,
-                            "a table cannot stand in a list item: end the list and put the table in a `::: {.table caption=\"…\"}` block",
-                        );
+                        self.reject(&origin, msg::markdown::table_in_list());
                         continue;
                     }
                     self.check_row_widths(range.clone(), aligns.len(), &origin);
@@ -139,10 +131,7 @@ impl<'e> EventParser<'_, '_, 'e> {
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     let origin = self.origin_at(range.start);
-                    self.reject(
-                        &origin,
-                        format!("footnotes are not supported yet: found the footnote text `[^{label}]:`; put the note in the text or, under a table, in a table note"),
-                    );
+                    self.reject(&origin, msg::markdown::footnote_definition(&label));
                 }
                 Event::Start(Tag::CodeBlock(_)) => {
                     let origin = self.origin_at(range.start);
@@ -161,7 +150,9 @@ impl<'e> EventParser<'_, '_, 'e> {
                 Event::End(TagEnd::BlockQuote(_)) => {}
                 Event::Rule => {
                     let origin = self.origin_at(range.start);
-                    self.ctx.errors.error(origin.to_string(), HORIZONTAL_RULE);
+                    self.ctx
+                        .errors
+                        .error(origin.to_string(), msg::markdown::horizontal_rule());
                 }
                 Event::End(_) => {}
                 other => {
@@ -197,10 +188,9 @@ impl<'e> EventParser<'_, '_, 'e> {
     /// Reports images gathered where none may stand (a heading, a table cell).
     fn no_images(&mut self, g: &Gathered, origin: &Origin) {
         if !g.images.is_empty() {
-            self.ctx.errors.error(
-                origin.to_string(),
-                "an image must stand in a paragraph of its own (or in a figure block)",
-            );
+            self.ctx
+                .errors
+                .error(origin.to_string(), msg::markdown::image_not_alone());
         }
     }
 
@@ -231,10 +221,9 @@ impl<'e> EventParser<'_, '_, 'e> {
                 }
             }
         } else {
-            self.ctx.errors.error(
-                origin.to_string(),
-                "an image must stand in a paragraph of its own (or in a figure block)",
-            );
+            self.ctx
+                .errors
+                .error(origin.to_string(), msg::markdown::image_not_alone());
             return None;
         };
         Some(Raw::Images(g.images, attrs))
@@ -253,16 +242,15 @@ impl<'e> EventParser<'_, '_, 'e> {
         let level = level as u8;
         let text = normalize(text);
         if self.scope == Scope::Preface {
-            self.ctx.errors.error(
-                origin.to_string(),
-                "the preface has no headings (its title 前言 is printed for you)",
-            );
+            self.ctx
+                .errors
+                .error(origin.to_string(), msg::markdown::preface_heading());
             return None;
         }
         if self.in_figure {
             self.ctx
                 .errors
-                .error(origin.to_string(), "a figure block holds only images");
+                .error(origin.to_string(), msg::markdown::figure_only_images());
             return None;
         }
         let mut unnumbered = self.scope == Scope::Case;
@@ -270,24 +258,24 @@ impl<'e> EventParser<'_, '_, 'e> {
             if c.as_ref() == "unnumbered" {
                 unnumbered = true;
             } else {
-                self.ctx.errors.error(
-                    origin.to_string(),
-                    format!("unknown heading class `.{c}`: expected `.unnumbered`"),
-                );
+                self.ctx
+                    .errors
+                    .error(origin.to_string(), msg::markdown::unknown_heading_class(c));
             }
         }
         let id = match id {
             Some(i) if !(refs::valid_id(&i) && i.starts_with(refs::SECTION)) => {
-                self.ctx.errors.error(
-                    origin.to_string(),
-                    format!("invalid heading id `{i}`: expected `sec-` followed by lowercase letters, digits and `-`"),
-                );
+                self.ctx
+                    .errors
+                    .error(origin.to_string(), msg::markdown::invalid_heading_id(&i));
                 None
             }
             other => other,
         };
         if text.is_empty() {
-            self.ctx.errors.error(origin.to_string(), "empty heading");
+            self.ctx
+                .errors
+                .error(origin.to_string(), msg::markdown::empty_heading());
             return None;
         }
         if self.scope == Scope::Body {
@@ -295,10 +283,7 @@ impl<'e> EventParser<'_, '_, 'e> {
             if level > 4 {
                 self.ctx.errors.error(
                     origin.to_string(),
-                    format!(
-                        "a `{}` heading: headings go four levels deep, from `#` (the chapter) to `####`",
-                        hashes(level)
-                    ),
+                    msg::markdown::heading_too_deep(hashes(level)),
                 );
                 return None;
             }
@@ -307,11 +292,10 @@ impl<'e> EventParser<'_, '_, 'e> {
             if last > 0 && level > last + 1 {
                 self.ctx.errors.error(
                     origin.to_string(),
-                    format!(
-                        "a `{}` heading right after a `{}` heading skips a level: expected `{}` or fewer `#`",
+                    msg::markdown::heading_skips_level(
                         hashes(level),
                         hashes(last),
-                        hashes(last + 1)
+                        hashes(last + 1),
                     ),
                 );
                 return None;
@@ -342,7 +326,7 @@ impl<'e> EventParser<'_, '_, 'e> {
                                 let o = imgs[0].1.clone();
                                 self.ctx
                                     .errors
-                                    .error(o.to_string(), "images cannot stand in a list item");
+                                    .error(o.to_string(), msg::markdown::images_in_list());
                             }
                         }
                     }
@@ -353,7 +337,7 @@ impl<'e> EventParser<'_, '_, 'e> {
                     let o = self.origin_at(range.start);
                     self.ctx
                         .errors
-                        .error(o.to_string(), "unexpected content in a list");
+                        .error(o.to_string(), msg::markdown::unexpected_in_list());
                 }
             }
         }
@@ -370,7 +354,11 @@ impl<'e> EventParser<'_, '_, 'e> {
             let at = self.origin_at(range.start + offset);
             self.ctx.errors.error(
                 at.to_string(),
-                format!("this row has {cells} cells but the table ({origin}) has {columns} columns; the extra cells would be lost"),
+                msg::markdown::row_too_wide(
+                    cells,
+                    msg::diag::file_line(&origin.file, origin.line),
+                    columns,
+                ),
             );
         }
     }

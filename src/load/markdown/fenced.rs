@@ -5,6 +5,7 @@
 use super::events::{self, Raw};
 use super::grid;
 use super::{Ctx, Scope, block_name, block_origin};
+use crate::i18n::msg;
 use crate::load::attrs::Attrs;
 use crate::load::divs::Node;
 use crate::model::refs;
@@ -40,9 +41,7 @@ impl Ctx<'_> {
                 if attrs.values.contains_key(*key) {
                     self.errors.error(
                         origin.to_string(),
-                        format!(
-                            "`{key}=` works only on a table made from a dataset (`dataset=…`); a pipe table is printed as written (add a 合计 row to the table itself)"
-                        ),
+                        msg::markdown::bound_key_on_pipe_table(key),
                     );
                 }
             }
@@ -62,27 +61,21 @@ impl Ctx<'_> {
                 Block::Table(t) if table.is_none() => table = Some(t),
                 Block::Paragraph(p) if table.is_some() => {
                     if Inline::plain(&p.content).trim_start().starts_with('|') {
-                        self.errors.error(
-                            p.origin.to_string(),
-                            "this note looks like a table row: is there a blank line inside the table?",
-                        );
+                        self.errors
+                            .error(p.origin.to_string(), msg::markdown::note_looks_like_row());
                     }
                     notes.push(p.content)
                 }
                 other => {
                     let what = block_name(&other);
-                    self.errors.error(
-                        origin.to_string(),
-                        format!(
-                            "a table block holds one pipe table followed by note paragraphs; found {what}"
-                        ),
-                    );
+                    self.errors
+                        .error(origin.to_string(), msg::markdown::table_block_found(what));
                 }
             }
         }
         let Some(mut table) = table else {
             self.errors
-                .error(origin.to_string(), "this table block holds no pipe table");
+                .error(origin.to_string(), msg::markdown::table_block_empty());
             return None;
         };
         table.num.id = id;
@@ -95,27 +88,23 @@ impl Ctx<'_> {
                 Ok(n) if n >= 1 && n <= table.rows.len() => table.header_rows = n,
                 _ => self.errors.error(
                     origin.to_string(),
-                    format!(
-                        "header-rows={h}: expected a number from 1 to the table's {} rows",
-                        table.rows.len()
-                    ),
+                    msg::markdown::header_rows_invalid(h, table.rows.len()),
                 ),
             }
         }
         match attrs.values.get("size").map(String::as_str) {
             None | Some("normal") => {}
             Some("small") => table.small = true,
-            Some(other) => self.errors.error(
-                origin.to_string(),
-                format!("size={other}: expected `small` or `normal`"),
-            ),
+            Some(other) => self
+                .errors
+                .error(origin.to_string(), msg::markdown::size_invalid(other)),
         }
         match attrs.values.get("landscape").map(String::as_str) {
             None | Some("false") => {}
             Some("true") => table.landscape = true,
             Some(other) => self.errors.error(
                 origin.to_string(),
-                format!("landscape={other}: expected `true` or `false`"),
+                msg::markdown::expected_true_false("landscape", other),
             ),
         }
         if let Some(w) = attrs.values.get("widths") {
@@ -127,10 +116,7 @@ impl Ctx<'_> {
                 }
                 _ => self.errors.error(
                     origin.to_string(),
-                    format!(
-                        "widths=\"{w}\": expected {} positive numbers separated by commas",
-                        table.columns
-                    ),
+                    msg::markdown::widths_invalid(w, table.columns),
                 ),
             }
         }
@@ -161,13 +147,13 @@ impl Ctx<'_> {
                 Node::Div { line, .. } => {
                     let o = self.origin(*line);
                     self.errors
-                        .error(o.to_string(), "a figure block holds only images");
+                        .error(o.to_string(), msg::markdown::figure_only_images());
                 }
             }
         }
         if images.is_empty() {
             self.errors
-                .error(origin.to_string(), "this figure block holds no image");
+                .error(origin.to_string(), msg::markdown::figure_block_empty());
             return None;
         }
         let columns = match attrs.values.get("columns") {
@@ -176,7 +162,7 @@ impl Ctx<'_> {
                 Ok(n) if (1..=4).contains(&n) => n,
                 _ => {
                     self.errors
-                        .error(origin.to_string(), format!("columns={c}: expected 1 to 4"));
+                        .error(origin.to_string(), msg::markdown::figure_columns_invalid(c));
                     1
                 }
             },
@@ -199,10 +185,8 @@ impl Ctx<'_> {
         children: &[Node],
     ) -> Option<Block> {
         if !children.is_empty() {
-            self.errors.error(
-                origin.to_string(),
-                "a chart block takes its data from its attributes and holds nothing",
-            );
+            self.errors
+                .error(origin.to_string(), msg::markdown::chart_holds_nothing());
         }
         let chart = crate::load::charts::build(attrs, self.data)
             .map_err(|e| self.errors.error(origin.to_string(), e))
@@ -254,7 +238,7 @@ impl Ctx<'_> {
                     let o = block_origin(&b);
                     self.errors.error(
                         o.to_string(),
-                        format!("a figure block holds only images; found {}", block_name(&b)),
+                        msg::markdown::figure_block_found(block_name(&b)),
                     );
                 }
             }

@@ -3,6 +3,7 @@
 //! grid checked.
 
 use crate::error::Collector;
+use crate::i18n::msg;
 use crate::model::*;
 use pulldown_cmark::Alignment;
 
@@ -97,13 +98,7 @@ pub(super) fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
             match marker {
                 Some('<') => {
                     let Some((orow, oidx)) = (c > 0).then(|| owner[r][c - 1]).flatten() else {
-                        errors.error(
-                            &loc,
-                            format!(
-                                "row {}: a `<` cell has no cell on its left to merge into",
-                                r + 1
-                            ),
-                        );
+                        errors.error(&loc, msg::markdown::merge_left_nothing(r + 1));
                         owner[r][c] = Some((r, k));
                         continue;
                     };
@@ -112,7 +107,7 @@ pub(super) fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
                         // Part of a cell spanning rows: only valid when that cell
                         // already spans this column.
                         if c >= ocol + table.rows[orow][oidx].colspan {
-                            errors.error(&loc, format!("row {}: a `<` cell next to a row-spanning cell: use `^` for every covered position", r + 1));
+                            errors.error(&loc, msg::markdown::merge_left_next_to_rowspan(r + 1));
                         }
                     } else {
                         table.rows[orow][oidx].colspan = c - ocol + 1;
@@ -122,13 +117,7 @@ pub(super) fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
                 }
                 Some('^') => {
                     let Some((orow, oidx)) = (r > 0).then(|| owner[r - 1][c]).flatten() else {
-                        errors.error(
-                            &loc,
-                            format!(
-                                "row {}: a `^` cell has no cell above it to merge into",
-                                r + 1
-                            ),
-                        );
+                        errors.error(&loc, msg::markdown::merge_up_nothing(r + 1));
                         owner[r][c] = Some((r, k));
                         continue;
                     };
@@ -152,14 +141,7 @@ pub(super) fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
             {
                 let cell = &table.rows[orow][oidx];
                 if r >= orow + cell.rowspan || c >= cell.col + cell.colspan {
-                    errors.error(
-                        &loc,
-                        format!(
-                            "row {}, column {}: merged cells do not form a rectangle",
-                            r + 1,
-                            c + 1
-                        ),
-                    );
+                    errors.error(&loc, msg::markdown::merge_not_rectangle(r + 1, c + 1));
                 }
             }
         }
@@ -179,12 +161,7 @@ pub(super) fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
             if !keep[r][k] || (cell.rowspan == 1 && cell.colspan == 1) {
                 continue;
             }
-            let here = format!(
-                "“{}” (row {}, column {})",
-                short(&table.rows[r], k),
-                r + 1,
-                cell.col + 1
-            );
+            let here = msg::markdown::cell_at(short(&table.rows[r], k), r + 1, cell.col + 1);
             let rows = r..(r + cell.rowspan).min(n_rows);
             let conflict = rows
                 .flat_map(|rr| {
@@ -199,20 +176,20 @@ pub(super) fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
                 continue;
             };
             let msg = if orow == rr && keep[orow][oidx] {
-                format!(
-                    "row {}, column {}: the cell “{}” lies inside the merged cell {here} and would be lost: mark it `^` or `<`, or end the merge before it",
+                msg::markdown::merge_covers_cell(
                     rr + 1,
                     cc + 1,
                     short(&table.rows[rr], oidx),
+                    &here,
                 )
             } else {
-                format!(
-                    "row {}, column {}: the merged cells {here} and “{}” (row {}, column {}) overlap",
+                msg::markdown::merge_overlap(
                     rr + 1,
                     cc + 1,
+                    &here,
                     short(&table.rows[orow], oidx),
                     orow + 1,
-                    table.rows[orow][oidx].col + 1
+                    table.rows[orow][oidx].col + 1,
                 )
             };
             errors.error(&loc, msg);
@@ -226,11 +203,7 @@ pub(super) fn fix_spans(mut table: Table, errors: &mut Collector) -> Table {
             if keep[r][k] && r + cell.rowspan > table.header_rows {
                 errors.error(
                     &loc,
-                    format!(
-                        "row {}: a head cell spans down into the body; raise header-rows to {} or split the cell",
-                        r + 1,
-                        r + cell.rowspan
-                    ),
+                    msg::markdown::head_cell_spans_body(r + 1, r + cell.rowspan),
                 );
             }
         }

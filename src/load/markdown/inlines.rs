@@ -2,8 +2,9 @@
 //! emphasis, links, images, breaks), and tidying the runs it gathers —
 //! adjacent text merged, soft breaks resolved, ends trimmed.
 
-use super::cursor::{EventParser, HORIZONTAL_RULE};
+use super::cursor::EventParser;
 use super::refs::{push_text_with_refs, unmark_refs};
+use crate::i18n::msg;
 use crate::load::images::load_image;
 use crate::model::*;
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -24,7 +25,7 @@ impl<'e> EventParser<'_, '_, 'e> {
     /// Inline content of emphasis, a link or an image that starts at `at`,
     /// up to `end`; past the nesting limit, reports it and skips it instead.
     fn nested_inlines(&mut self, end: TagEnd, at: usize) -> Gathered {
-        if self.too_deep(self.inline_depth, at, "emphasis, links and images") {
+        if self.too_deep(self.inline_depth, at, &msg::markdown::nesting_inlines()) {
             return Gathered::default();
         }
         self.inline_depth += 1;
@@ -101,7 +102,7 @@ impl<'e> EventParser<'_, '_, 'e> {
                 let origin = self.origin_at(range.start);
                 self.ctx.errors.error(
                     origin.to_string(),
-                    format!("footnotes are not supported yet: found `[^{label}]`; put the note in the text or, under a table, in a table note"),
+                    msg::markdown::footnote_reference(&label),
                 );
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => {
@@ -112,7 +113,9 @@ impl<'e> EventParser<'_, '_, 'e> {
                 .push(Inline::Text(if done { "☑ " } else { "☐ " }.into())),
             Event::Rule => {
                 let origin = self.origin_at(range.start);
-                self.ctx.errors.error(origin.to_string(), HORIZONTAL_RULE);
+                self.ctx
+                    .errors
+                    .error(origin.to_string(), msg::markdown::horizontal_rule());
             }
         }
     }

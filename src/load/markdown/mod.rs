@@ -30,6 +30,7 @@ use super::divs::{self, Node};
 use super::project::Project;
 use super::template::Expanded;
 use crate::error::Collector;
+use crate::i18n::msg;
 use crate::model::*;
 use events::Raw;
 
@@ -67,7 +68,7 @@ pub fn parse(
         ]) {
             errors.error(
                 format!("{}:{}", doc.file, doc.source_line(n)),
-                "the text holds a private-use character (U+E000–U+E004) that nianbao reserves",
+                msg::markdown::private_use_char(),
             );
         }
     }
@@ -119,16 +120,14 @@ impl Ctx<'_> {
                         if let Block::Table(t) = &b
                             && !in_table
                         {
-                            self.errors.error(
-                                t.origin.to_string(),
-                                "a table needs a caption: put it in a `::: {.table caption=\"…\"}` block",
-                            );
+                            self.errors
+                                .error(t.origin.to_string(), msg::markdown::table_needs_caption());
                             continue;
                         }
                         if scope == Scope::Preface && matches!(b, Block::Figure(_)) {
                             self.errors.error(
                                 block_origin(&b).to_string(),
-                                "the preface holds text only; put figures in a chapter",
+                                msg::markdown::preface_no_figures(),
                             );
                             continue;
                         }
@@ -160,10 +159,8 @@ impl Ctx<'_> {
         let origin = self.origin(line);
         let kind = attrs.classes.first().map(String::as_str).unwrap_or("");
         if scope == Scope::Preface {
-            self.errors.error(
-                origin.to_string(),
-                "the preface holds text only; put tables, figures and cases in a chapter",
-            );
+            self.errors
+                .error(origin.to_string(), msg::markdown::preface_no_blocks());
             return None;
         }
         self.depth += 1;
@@ -186,17 +183,13 @@ impl Ctx<'_> {
             "chart" => self.chart_div(attrs, origin, children),
             "case" if scope == Scope::Case => {
                 self.errors
-                    .error(origin.to_string(), "a case cannot contain another case");
+                    .error(origin.to_string(), msg::markdown::case_in_case());
                 None
             }
             "case" => self.case_div(attrs, origin, children),
             _ => {
-                self.errors.error(
-                    origin.to_string(),
-                    format!(
-                        "unknown block `{{.{kind}}}`: expected `{{.table …}}`, `{{.figure …}}`, `{{.chart …}}` or `{{.case …}}`"
-                    ),
-                );
+                self.errors
+                    .error(origin.to_string(), msg::markdown::unknown_block(kind));
                 None
             }
         }
@@ -213,10 +206,8 @@ impl Ctx<'_> {
                 Raw::Images(mut imgs, attrs) => {
                     let (_, origin) = imgs[0].clone();
                     if imgs.len() > 1 {
-                        self.errors.error(
-                            origin.to_string(),
-                            "several images in one paragraph: put them in a `::: {.figure caption=\"…\"}` block",
-                        );
+                        self.errors
+                            .error(origin.to_string(), msg::markdown::several_images());
                         continue;
                     }
                     let attrs = attrs.unwrap_or_default();
@@ -243,14 +234,14 @@ impl Ctx<'_> {
 }
 
 /// What a block is, for error messages (`a table`).
-fn block_name(b: &Block) -> &'static str {
+fn block_name(b: &Block) -> String {
     match b {
-        Block::Heading(_) => "a heading",
-        Block::Paragraph(_) => "a paragraph",
-        Block::List(_) => "a list",
-        Block::Table(_) => "a table",
-        Block::Figure(_) => "a figure",
-        Block::Case(_) => "a case",
+        Block::Heading(_) => msg::markdown::block_heading(),
+        Block::Paragraph(_) => msg::markdown::block_paragraph(),
+        Block::List(_) => msg::markdown::block_list(),
+        Block::Table(_) => msg::markdown::block_table(),
+        Block::Figure(_) => msg::markdown::block_figure(),
+        Block::Case(_) => msg::markdown::block_case(),
     }
 }
 

@@ -15,7 +15,8 @@
 //! Elements are written in the order of the schema (dml-chart.xsd).
 
 use super::Writer;
-use super::figure::EMU_PER_TWIP;
+use super::house::EMU_PER_TWIP;
+use super::package::ChartPart;
 use super::xml::{attr, esc};
 use crate::error::Result;
 use crate::model::house::FontRole;
@@ -23,40 +24,12 @@ use crate::model::{Chart, ChartKind};
 use crate::render::chart::{PALETTE, WIDTH};
 use std::fmt::Write as _;
 
-/// One chart of the package.
-pub struct ChartPart {
-    /// Relationship id from `document.xml` (`rIdChart2`).
-    pub rel_id: String,
-    /// `word/charts/chart{n}.xml`.
-    pub xml: String,
-    /// `word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx`.
-    pub workbook: Vec<u8>,
-}
-
 /// The sheet holding the data in the embedded workbook.
 const SHEET: &str = "Sheet1";
 /// EMU per point.
 const EMU_PER_PT: f64 = 12700.0;
 /// Chart text colour (the SVG's `#222`).
 const TEXT: &str = "222222";
-
-/// The part names of chart `n` (1-based).
-pub fn part_name(n: usize) -> String {
-    format!("word/charts/chart{n}.xml")
-}
-
-/// The embedded workbook of chart `n`, as named in the package.
-pub fn workbook_name(n: usize) -> String {
-    format!("word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx")
-}
-
-/// The chart part's relationships: the embedded workbook as `rId1`.
-pub fn chart_rels(n: usize) -> String {
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="../embeddings/Microsoft_Excel_Worksheet{n}.xlsx"/></Relationships>"#
-    )
-}
 
 impl Writer<'_> {
     /// A run holding `chart` as a native chart `cx` × `cy` EMU, adding the
@@ -200,7 +173,8 @@ fn series_data(chart: &Chart, si: usize) -> (String, String) {
 }
 
 /// Data labels: `show` is `val` or `percent`; `pos` the `c:dLblPos`;
-/// `deleted` the points without a label.
+/// `deleted` the points without a label; `formats` the points whose label
+/// takes a number format of its own ([`label_formats`]).
 fn d_lbls(
     num_fmt: &str,
     size_pt: f64,
@@ -208,7 +182,18 @@ fn d_lbls(
     pos: &str,
     show: &str,
     deleted: &[usize],
+    formats: &[(usize, &str)],
 ) -> String {
+    let flag = |on: bool| if on { 1 } else { 0 };
+    let group = |code: &str| {
+        format!(
+            r#"<c:numFmt formatCode="{}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}<c:dLblPos val="{pos}"/><c:showLegendKey val="0"/><c:showVal val="{}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="{}"/><c:showBubbleSize val="0"/>"#,
+            attr(code),
+            tx_pr(size_pt, color),
+            flag(show == "val"),
+            flag(show == "percent"),
+        )
+    };
     let mut s = String::from("<c:dLbls>");
     for i in deleted {
         let _ = write!(
@@ -216,16 +201,37 @@ fn d_lbls(
             r#"<c:dLbl><c:idx val="{i}"/><c:delete val="1"/></c:dLbl>"#
         );
     }
-    let flag = |on: bool| if on { 1 } else { 0 };
-    let _ = write!(
-        s,
-        r#"<c:numFmt formatCode="{}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}<c:dLblPos val="{pos}"/><c:showLegendKey val="0"/><c:showVal val="{}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="{}"/><c:showBubbleSize val="0"/></c:dLbls>"#,
-        attr(num_fmt),
-        tx_pr(size_pt, color),
-        flag(show == "val"),
-        flag(show == "percent"),
-    );
+    for (i, code) in formats {
+        let _ = write!(s, r#"<c:dLbl><c:idx val="{i}"/>{}</c:dLbl>"#, group(code));
+    }
+    s.push_str(&group(num_fmt));
+    s.push_str("</c:dLbls>");
     s
+}
+
+/// The points of a series whose value Word's `General` format would not
+/// print as the PDF's chart does ([`crate::render::chart::fmt_num`]: at
+/// most two decimals, rounded half-up on the decimal value: 2.675 → 2.68,
+/// where `General` shows 2.675), each with the format that prints the PDF's
+/// label (`0`, `0.0`, `0.00`). The cached value stays the data's own.
+fn label_formats(values: &[f64]) -> Vec<(usize, &'static str)> {
+    values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let label = crate::render::chart::fmt_num(*v);
+            // `General` shows up to 11 characters, then switches to 1E+11.
+            if label == format!("{v}") && label.len() <= 11 {
+                return None;
+            }
+            let code = match label.split_once('.') {
+                None => "0",
+                Some((_, f)) if f.len() == 1 => "0.0",
+                Some(_) => "0.00",
+            };
+            Some((i, code))
+        })
+        .collect()
 }
 
 /// The `c:chartSpace` part for `chart`, its text sized for a drawing
@@ -295,6 +301,7 @@ fn pie(chart: &Chart, scale: f64, s: &mut String) {
             "ctr",
             "percent",
             &small,
+            &[],
         ));
         s.push_str(&data);
         s.push_str("</c:ser>");
@@ -313,8 +320,9 @@ fn axes(chart: &Chart, scale: f64, s: &mut String) {
     } else {
         s.push_str(r#"<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>"#);
     }
-    for (si, _) in chart.series.iter().enumerate() {
+    for (si, series) in chart.series.iter().enumerate() {
         let (tx, data) = series_data(chart, si);
+        let formats = label_formats(&series.values);
         let color = palette(si);
         let _ = write!(s, r#"<c:ser><c:idx val="{si}"/><c:order val="{si}"/>{tx}"#);
         if bar {
@@ -323,7 +331,15 @@ fn axes(chart: &Chart, scale: f64, s: &mut String) {
                 r#"<c:spPr>{}<a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>"#,
                 fill(&color)
             );
-            s.push_str(&d_lbls("General", 8.0 * scale, TEXT, "outEnd", "val", &[]));
+            s.push_str(&d_lbls(
+                "General",
+                8.0 * scale,
+                TEXT,
+                "outEnd",
+                "val",
+                &[],
+                &formats,
+            ));
             s.push_str(&data);
         } else {
             let _ = write!(
@@ -334,7 +350,15 @@ fn axes(chart: &Chart, scale: f64, s: &mut String) {
                 ((6.0 * scale).round() as u32).clamp(2, 72),
                 fill(&color)
             );
-            s.push_str(&d_lbls("General", 8.0 * scale, TEXT, "t", "val", &[]));
+            s.push_str(&d_lbls(
+                "General",
+                8.0 * scale,
+                TEXT,
+                "t",
+                "val",
+                &[],
+                &formats,
+            ));
             s.push_str(&data);
             s.push_str(r#"<c:smooth val="0"/>"#);
         }

@@ -116,7 +116,17 @@ pub fn caption_label(out: &mut String, kind: SeqKind, num: &Number, word: &str, 
 
 /// Writes a TOC-type field (`instr`) pre-filled with `entries`, one paragraph
 /// each; `style` gives the paragraph style of an entry.
-pub fn toc(w: &mut Writer, instr: &str, entries: &[TocEntry], style: &dyn Fn(&TocEntry) -> String) {
+///
+/// `pages`: each entry's page number as the PDF prints it, shown until the
+/// field is updated; used only when there is one per entry.
+pub fn toc(
+    w: &mut Writer,
+    instr: &str,
+    entries: &[TocEntry],
+    pages: Option<&[String]>,
+    style: &dyn Fn(&TocEntry) -> String,
+) {
+    let pages = pages.filter(|p| p.len() == entries.len());
     let begin = format!(
         r#"<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#,
         esc(instr)
@@ -141,7 +151,7 @@ pub fn toc(w: &mut Writer, instr: &str, entries: &[TocEntry], style: &dyn Fn(&To
         field(
             &mut c,
             &format!("PAGEREF {} \\h", e.bookmark),
-            "",
+            pages.map_or("", |p| p[i].as_str()),
             &RunFmt::default(),
         );
         c.push_str("</w:hyperlink>");
@@ -181,13 +191,13 @@ impl Writer<'_> {
         let sep = captions.separator.clone();
         let mut c = String::new();
         let Some(n) = &num.number else {
-            super::blocks::inlines(&mut c, title, RunFmt::default());
+            super::runs::inlines(&mut c, title, RunFmt::default());
             return self.bookmarked(&bm, &c);
         };
         caption_label(&mut c, kind, n, word, &RunFmt::default());
         if !title.is_empty() {
             text_runs(&mut c, &sep, &RunFmt::default());
-            super::blocks::inlines(&mut c, title, RunFmt::default());
+            super::runs::inlines(&mut c, title, RunFmt::default());
         }
         let c = self.bookmarked(&bm, &c);
         let entry = TocEntry {

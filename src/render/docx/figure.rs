@@ -3,14 +3,12 @@
 
 use super::Writer;
 use super::fields::SeqKind;
+use super::house::EMU_PER_TWIP;
 use super::package::Media;
 use super::xml::{RunFmt, attr, text_runs};
 use crate::error::{Error, Result};
 use crate::model::*;
 use std::fmt::Write as _;
-
-/// EMU per twip.
-pub const EMU_PER_TWIP: u64 = 635;
 
 /// Where a picture sits.
 pub enum Placement {
@@ -97,7 +95,8 @@ pub fn fit(img: &Image, width: u32, max_h: u32) -> (u64, u64) {
 /// The pixels of a photo stored sideways (EXIF orientation), turned upright:
 /// Word and LibreOffice ignore the EXIF tag, which the PDF honours.
 fn upright(img: &Image, bytes: &[u8]) -> Result<Vec<u8>> {
-    let err = |e: image::ImageError| Error::at(&img.path, format!("cannot turn the image: {e}"));
+    let err =
+        |e: image::ImageError| Error::at(&img.path, crate::i18n::msg::docx::cannot_turn_image(e));
     let mut pixels = image::load_from_memory(bytes).map_err(err)?;
     if let Some(o) = image::metadata::Orientation::from_exif(img.orientation) {
         pixels.apply_orientation(o);

@@ -3,8 +3,8 @@
 
 use super::blocks;
 use super::fields;
-use super::figure::{EMU_PER_TWIP, Placement, fit};
-use super::house::{FANG, HEI, TITLE, half_points};
+use super::figure::{Placement, fit};
+use super::house::{EMU_PER_TWIP, FANG, HEI, TITLE, half_points};
 use super::xml::{RunFmt, text_runs};
 use super::{TocEntry, Writer};
 use crate::error::Result;
@@ -255,10 +255,12 @@ pub fn front_matter(w: &mut Writer) -> Result<()> {
             .unwrap_or(3)
             .clamp(1, 4);
         let headings = std::mem::take(&mut w.headings);
+        let pages = w.pages.as_ref().map(|p| p.headings.clone());
         fields::toc(
             w,
             &format!("TOC \\o \"1-{max}\" \\h \\z"),
             &headings,
+            pages.as_deref(),
             &|e: &TocEntry| format!("TOC{}", e.level),
         );
         w.headings = headings;
@@ -289,7 +291,14 @@ pub fn front_matter(w: &mut Writer) -> Result<()> {
         if on && !entries.is_empty() {
             front_title(w, title);
             let instr = kind.list_field(doc.style.numbering.of(kind.kind()));
-            fields::toc(w, &instr, &entries, &|_| "TableofFigures".to_string());
+            let pages = w.pages.as_ref().map(|p| match kind {
+                fields::SeqKind::Table => p.tables.clone(),
+                fields::SeqKind::Figure => p.figures.clone(),
+                fields::SeqKind::Case => p.cases.clone(),
+            });
+            fields::toc(w, &instr, &entries, pages.as_deref(), &|_| {
+                "TableofFigures".to_string()
+            });
         }
     }
     Ok(())

@@ -69,6 +69,9 @@ pub fn half_points(pt: f64) -> u32 {
     (pt * 2.0).round() as u32
 }
 
+/// EMU per twip.
+pub const EMU_PER_TWIP: u64 = 635;
+
 fn look(l: &Look) -> HeadingLook {
     HeadingLook {
         font: l.font.docx_face(),

@@ -9,6 +9,12 @@
 //! Layout of the output mirrors the Typst backend: cover and declaration
 //! (unnumbered section), front matter (roman page numbers), body (arabic from
 //! 1, running header), with the same numbers the model carries.
+//!
+//! Imports between the modules point one way: `front` and `blocks` (the
+//! narrative) call `table`, `figure` and `chart`, which write through the
+//! shared low-level modules — `runs` (inline content), `fields`, `sections`,
+//! `xml`, `house`; `package` (the container and its part names) is at the
+//! bottom, using only `xml` and `house`. Nothing below calls back up.
 
 mod blocks;
 mod chart;
@@ -18,6 +24,7 @@ mod front;
 mod house;
 mod numbering;
 mod package;
+mod runs;
 mod sections;
 mod table;
 mod xml;
@@ -29,9 +36,15 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Renders the document as DOCX bytes. The same document always gives the
-/// same bytes.
-pub fn render(doc: &Document) -> Result<Vec<u8>> {
+/// same bytes. `pages`: the page numbers the PDF prints for the 目录's
+/// entries, shown in the pre-filled 目录 until the fields are updated (left
+/// empty without them).
+pub fn render(
+    doc: &Document,
+    pages: Option<&crate::model::page_refs::PageRefs>,
+) -> Result<Vec<u8>> {
     let mut w = Writer::new(doc);
+    w.pages = pages.cloned();
     // The body first: it collects the entries the pre-filled TOC needs.
     w.fresh_section = true;
     let body = w.capture(|w| blocks::body(w))?;
@@ -102,7 +115,7 @@ pub(crate) struct Writer<'a> {
     /// Images by project path: (order of first use, media entry).
     pub media: BTreeMap<String, (usize, package::Media)>,
     /// Native charts in order: `word/charts/chart{n}.xml`.
-    pub charts: Vec<chart::ChartPart>,
+    pub charts: Vec<package::ChartPart>,
     /// Available width for content here, twips (smaller inside case boxes).
     pub width: u32,
     pub headings: Vec<TocEntry>,
@@ -113,6 +126,8 @@ pub(crate) struct Writer<'a> {
     pub body_sections: usize,
     /// How many bullet lists the current paragraph is inside.
     pub list_depth: usize,
+    /// The PDF's page numbers for the 目录's entries, if known.
+    pub pages: Option<crate::model::page_refs::PageRefs>,
 }
 
 impl<'a> Writer<'a> {
@@ -138,6 +153,7 @@ impl<'a> Writer<'a> {
             figures: Vec::new(),
             cases: Vec::new(),
             body_sections: 0,
+            pages: None,
             list_depth: 0,
         }
     }

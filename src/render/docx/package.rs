@@ -19,6 +19,34 @@ pub struct Media {
     pub bytes: Vec<u8>,
 }
 
+/// One chart of the package.
+pub struct ChartPart {
+    /// Relationship id from `document.xml` (`rIdChart2`).
+    pub rel_id: String,
+    /// `word/charts/chart{n}.xml`.
+    pub xml: String,
+    /// `word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx`.
+    pub workbook: Vec<u8>,
+}
+
+/// The part names of chart `n` (1-based).
+pub fn part_name(n: usize) -> String {
+    format!("word/charts/chart{n}.xml")
+}
+
+/// The embedded workbook of chart `n`, as named in the package.
+pub fn workbook_name(n: usize) -> String {
+    format!("word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx")
+}
+
+/// The chart part's relationships: the embedded workbook as `rId1`.
+pub fn chart_rels(n: usize) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="../embeddings/Microsoft_Excel_Worksheet{n}.xlsx"/></Relationships>"#
+    )
+}
+
 /// A header or footer part: `(relationship id, XML)`.
 pub type HdrFtr = (String, String);
 
@@ -35,7 +63,7 @@ pub struct Parts {
     pub footers: Vec<HdrFtr>,
     pub media: Vec<Media>,
     /// Native charts: `word/charts/chart{n}.xml`, each with its workbook.
-    pub charts: Vec<super::chart::ChartPart>,
+    pub charts: Vec<ChartPart>,
 }
 
 const NS_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -78,7 +106,7 @@ fn content_types(p: &Parts) -> String {
     }
     for i in 1..=p.charts.len() {
         over(
-            &format!("/{}", super::chart::part_name(i)),
+            &format!("/{}", part_name(i)),
             "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
         );
     }
@@ -177,22 +205,20 @@ pub fn pack(meta: &Meta, parts: &Parts) -> Result<Vec<u8>> {
         // Already compressed (JPEG/PNG): store as is.
         entries.push((format!("word/media/{}", m.name), &m.bytes, stored));
     }
-    let chart_rels: Vec<String> = (1..=parts.charts.len())
-        .map(super::chart::chart_rels)
-        .collect();
+    let chart_rels: Vec<String> = (1..=parts.charts.len()).map(chart_rels).collect();
     for (i, c) in parts.charts.iter().enumerate() {
         let n = i + 1;
-        entries.push((super::chart::part_name(n), c.xml.as_bytes(), opts));
+        entries.push((part_name(n), c.xml.as_bytes(), opts));
         entries.push((
             format!("word/charts/_rels/chart{n}.xml.rels"),
             chart_rels[i].as_bytes(),
             opts,
         ));
         // A zip package itself: store as is.
-        entries.push((super::chart::workbook_name(n), &c.workbook, stored));
+        entries.push((workbook_name(n), &c.workbook, stored));
     }
     let err = |e: &dyn std::fmt::Display| {
-        Error::at("docx", format!("cannot write the DOCX package: {e}"))
+        Error::at("docx", crate::i18n::msg::docx::cannot_write_package(e))
     };
     for (name, bytes, o) in entries {
         zip.start_file(name, o).map_err(|e| err(&e))?;

@@ -2,9 +2,9 @@
 //! horizontal (`gridSpan`) and vertical (`vMerge`) merges, header rows that
 //! repeat (`tblHeader`), notes below; landscape tables get their own section.
 
-use super::blocks::runs;
 use super::fields::SeqKind;
 use super::house::HEI;
+use super::runs::runs;
 use super::sections::SectKind;
 use super::xml::{RunFmt, text_runs, text_runs_rpr};
 use super::{TocEntry, Writer};

@@ -33,6 +33,18 @@ impl LiveTypst {
     /// typeset pages are kept for [`LiveTypst::check_layout`], so that the
     /// check can run after the PDF is written.
     pub fn pdf(&mut self, doc: &Document, generated: &Generated) -> Result<Vec<u8>> {
+        self.pdf_then(doc, generated, &|_| ())
+    }
+
+    /// [`LiveTypst::pdf`], calling `laid_out` with the page numbers of the
+    /// 目录's entries as soon as the pages are laid out (the DOCX writer
+    /// waits for them).
+    pub fn pdf_then(
+        &mut self,
+        doc: &Document,
+        generated: &Generated,
+        laid_out: &dyn Fn(crate::model::page_refs::PageRefs),
+    ) -> Result<Vec<u8>> {
         // The world's date comes from the document: a new date, a new world.
         if self
             .world
@@ -47,6 +59,7 @@ impl LiveTypst {
         };
         let t = std::time::Instant::now();
         let document = typeset_in(world, generated)?;
+        laid_out(super::page_refs::page_refs(&document));
         let typeset = t.elapsed();
         let pdf = export(doc, world, generated, &document, self.settings)?;
         if std::env::var_os("NIANBAO_TIMING").is_some() {
@@ -56,6 +69,21 @@ impl LiveTypst {
         // Keep what the next build is likely to reuse, drop older entries.
         comemo::evict(10);
         Ok(pdf)
+    }
+
+    /// The pages typeset last, with a locator from their spans back to the
+    /// user's files (`nianbao serve` shows the pages and finds where each
+    /// block landed).
+    pub(crate) fn last_pages<'a>(
+        &'a self,
+        generated: &'a Generated,
+    ) -> Option<(&'a PagedDocument, locate::Locator<'a>)> {
+        match (&self.world, &self.last) {
+            (Some((world, _)), Some(document)) => {
+                Some((document, locate::Locator::new(world, &generated.origins)))
+            }
+            _ => None,
+        }
     }
 
     /// The layout check on the pages typeset last.

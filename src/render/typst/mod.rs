@@ -3,15 +3,18 @@
 
 pub mod emit;
 pub mod fonts;
+pub(crate) mod frames;
 pub mod layout_check;
 pub mod live;
 pub(crate) mod locate;
+pub mod page_refs;
 pub mod preflight;
 pub mod print;
 pub mod style;
 pub mod world;
 
 use crate::error::{Collector, Error, Result};
+use crate::i18n::msg;
 use crate::model::*;
 use emit::{Emitter, asset_path, str_lit};
 use fonts::FontSet;
@@ -153,7 +156,7 @@ pub fn generate(doc: &Document) -> Result<Generated> {
     let main = env.render_str(&main_tpl, ctx).map_err(|e| {
         Error::at(
             format!("templates/typst/main.typ.j2:{}", e.line().unwrap_or(0)),
-            format!("template error: {e}"),
+            msg::render::template_error(&e),
         )
     })?;
 
@@ -222,12 +225,12 @@ pub fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
             if selector {
                 errors.error(
                     origin.to_string(),
-                    format!("a variation selector (U+{:04X}) asks for a special form of the character before it, which the fonts cannot show; remove it", c as u32),
+                    msg::render::variation_selector(format!("{:04X}", c as u32)),
                 );
             } else if !fonts.covers(c) {
                 errors.error(
                     origin.to_string(),
-                    format!("no font covers the character “{c}” (U+{:04X}); install a font that has it and pass --font-path", c as u32),
+                    msg::render::no_font_covers(c, format!("{:04X}", c as u32)),
                 );
             }
         }
@@ -270,13 +273,18 @@ pub fn compile(
 
 /// Compiles generated sources to a PDF and runs the layout check
 /// ([`layout_check`]) on the typeset pages: the PDF and the check's warnings.
+///
+/// `laid_out` is called with the pages' numbers of the 目录's entries as soon
+/// as the pages are laid out (the DOCX writer waits for them).
 pub fn compile_checked(
     doc: &Document,
     generated: &Generated,
     fonts: Arc<FontSet>,
     settings: PdfSettings,
+    laid_out: &dyn Fn(crate::model::page_refs::PageRefs),
 ) -> Result<(Vec<u8>, Vec<crate::error::Diagnostic>)> {
     let (world, document) = typeset(doc, generated, fonts, settings)?;
+    laid_out(page_refs::page_refs(&document));
     let locator = locate::Locator::new(&world, &generated.origins);
     let warnings = layout_check::check(&document, &locator, &doc.house);
     Ok((
@@ -319,11 +327,7 @@ fn new_world(doc: &Document, fonts: Arc<FontSet>, settings: PdfSettings) -> Resu
     if settings.pad_to > crate::model::limits::MAX_PAD_TO {
         return Err(Error::at(
             "--pad-to",
-            format!(
-                "expected a number of pages from 1 to {}, found {}",
-                crate::model::limits::MAX_PAD_TO,
-                settings.pad_to
-            ),
+            msg::render::pad_to_range(crate::model::limits::MAX_PAD_TO, settings.pad_to),
         ));
     }
     let pad = settings.pad_to.max(1).to_string();
@@ -369,7 +373,7 @@ fn export(
     let target = settings.target;
     let (y, m, d) = doc.meta.document_date;
     let date = Datetime::from_ymd(y, m, d)
-        .ok_or_else(|| Error::at("report.json: document_date", "invalid date"))?;
+        .ok_or_else(|| Error::at("report.json: document_date", msg::render::invalid_date()))?;
     let options = PdfOptions {
         ident: Smart::Custom(format!(
             "nianbao-{}-{}",
@@ -381,7 +385,7 @@ fn export(
             PdfTarget::Archive => &[PdfStandard::A_2b],
             PdfTarget::Print => &[PdfStandard::V_1_7],
         })
-        .map_err(|e| Error::at("", format!("{e:?}")))?,
+        .map_err(|e| Error::at("", msg::render::pdf_standard_refused(format!("{e:?}"))))?,
         ..Default::default()
     };
     let pdf = typst_pdf::pdf(document, &options)
@@ -406,14 +410,18 @@ pub(crate) fn map_diagnostics(
             .site(d.span)
             .map(|site| locator.location(&site))
             .unwrap_or_default();
-        let mut msg = format!("typesetting failed: {}", d.message);
+        // Typst's own message and hints (in English) under a lead-in of ours.
+        let mut message = msg::render::typesetting_failed_with(&d.message);
         for h in &d.hints {
-            msg.push_str(&format!(" (hint: {})", h.v));
+            message.push_str(&msg::render::typst_hint(&h.v));
         }
-        out.push(crate::error::Diagnostic::error(location, msg));
+        out.push(crate::error::Diagnostic::error(location, message));
     }
     if out.is_empty() {
-        out.push(crate::error::Diagnostic::error("", "typesetting failed"));
+        out.push(crate::error::Diagnostic::error(
+            "",
+            msg::render::typesetting_failed(),
+        ));
     }
     Error::many(out)
 }

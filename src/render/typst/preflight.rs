@@ -21,7 +21,9 @@
 
 use super::locate::Locator;
 use crate::error::Diagnostic;
+use crate::i18n::msg;
 use crate::model::{Block, Document};
+use crate::render::typst::frames;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use typst::layout::{Frame, FrameItem, Point, Transform};
@@ -62,15 +64,16 @@ impl ImageSources {
                     Block::Figure(f) => {
                         let at = f.origin.to_string();
                         for img in &f.images {
-                            out.entry(hash_bytes(&img.data))
-                                .or_insert_with(|| (img.path.clone(), at.clone()));
+                            out.entry(hash_bytes(&img.data)).or_insert_with(|| {
+                                (msg::render::what_image_file(&img.path), at.clone())
+                            });
                         }
                         if let Some(chart) = &f.chart {
                             let svg = crate::render::chart::svg(chart);
                             let name = if f.num.label.is_empty() {
-                                "the chart".to_string()
+                                msg::render::what_chart()
                             } else {
-                                format!("the chart {}", f.num.label)
+                                msg::render::what_chart_numbered(&f.num.label)
                             };
                             out.entry(hash_bytes(svg.as_bytes()))
                                 .or_insert_with(|| (name, at.clone()));
@@ -86,8 +89,12 @@ impl ImageSources {
         let m = &doc.meta;
         let mut field = |img: &Option<crate::model::Image>, f: &str| {
             if let Some(img) = img {
-                out.entry(hash_bytes(&img.data))
-                    .or_insert_with(|| (img.path.clone(), format!("report.json: {f}")));
+                out.entry(hash_bytes(&img.data)).or_insert_with(|| {
+                    (
+                        msg::render::what_image_file(&img.path),
+                        format!("report.json: {f}"),
+                    )
+                });
             }
         };
         field(&m.cover.image, "cover.image");
@@ -226,10 +233,10 @@ impl Preflight<'_> {
         l
     }
 
-    fn push(&mut self, d: fn(String, String) -> Diagnostic, location: String, msg: String) {
+    fn push(&mut self, d: fn(String, String) -> Diagnostic, location: String, message: String) {
         let page = self.page;
         self.found
-            .push((page, d(location, format!("page {}: {msg}", page + 1))));
+            .push((page, d(location, msg::render::on_page(page + 1, message))));
     }
 
     /// Content within [`SAFE_MM`] of the trim edge that does not reach
@@ -249,10 +256,7 @@ impl Preflight<'_> {
             self.push(
                 Diagnostic::warning,
                 loc,
-                format!(
-                    "{what} comes within {:.1} mm of the trim edge (keep {SAFE_MM} mm clear, or let it bleed over the edge)",
-                    d / MM
-                ),
+                msg::render::near_trim(what, format!("{:.1}", d / MM), SAFE_MM),
             );
         }
     }
@@ -260,96 +264,79 @@ impl Preflight<'_> {
     fn rgb(&mut self, paint: &Paint, what: &str, span: Span) {
         if let Some(hex) = rgb_of(paint) {
             let loc = self.location(span);
-            self.push(
-                Diagnostic::note,
-                loc,
-                format!(
-                    "{what} in the RGB colour {hex} (the print shop's RIP converts it to CMYK)"
-                ),
-            );
+            self.push(Diagnostic::note, loc, msg::render::rgb_colour(what, hex));
         }
     }
 
     fn walk(&mut self, frame: &Frame, ts: Transform) {
-        for (pos, item) in frame.items() {
-            match item {
-                FrameItem::Group(g) => {
-                    let ts = ts
-                        .pre_concat(Transform::translate(pos.x, pos.y))
-                        .pre_concat(g.transform);
-                    self.walk(&g.frame, ts);
+        frames::leaves(frame, ts, &mut |pos, item, ts| match item {
+            FrameItem::Text(t) => {
+                let span = t
+                    .glyphs
+                    .first()
+                    .map(|g| g.span.0)
+                    .unwrap_or(Span::detached());
+                if t.glyphs
+                    .iter()
+                    .all(|g| t.text.get(g.range()).is_none_or(|s| s.trim().is_empty()))
+                {
+                    return;
                 }
-                FrameItem::Text(t) => {
-                    let span = t
-                        .glyphs
-                        .first()
-                        .map(|g| g.span.0)
-                        .unwrap_or(Span::detached());
-                    if t.glyphs
-                        .iter()
-                        .all(|g| t.text.get(g.range()).is_none_or(|s| s.trim().is_empty()))
-                    {
-                        continue;
-                    }
+                let scale = (ts.sx.get() * ts.sy.get() - ts.kx.get() * ts.ky.get())
+                    .abs()
+                    .sqrt();
+                let size = t.size.to_pt() * scale;
+                if size < MIN_TEXT_PT - 1e-6 {
+                    let loc = self.location(span);
+                    self.push(
+                        Diagnostic::warning,
+                        loc,
+                        msg::render::small_text(format!("{size:.1}"), MIN_TEXT_PT),
+                    );
+                }
+                self.rgb(&t.fill, &msg::render::what_text(), span);
+                let m = t.font.metrics();
+                let a = Point::new(pos.x, pos.y - m.ascender.at(t.size));
+                let b = Point::new(pos.x + t.width(), pos.y - m.descender.at(t.size));
+                self.near_trim(bbox(ts, a, b), &msg::render::what_text(), span);
+            }
+            FrameItem::Shape(shape, span) => {
+                let visible = shape.fill.is_some() || shape.stroke.is_some();
+                if !visible {
+                    return;
+                }
+                if let Some(fill) = &shape.fill {
+                    self.rgb(fill, &msg::render::what_filled_area(), *span);
+                }
+                if let Some(stroke) = &shape.stroke {
+                    self.rgb(&stroke.paint, &msg::render::what_line(), *span);
                     let scale = (ts.sx.get() * ts.sy.get() - ts.kx.get() * ts.ky.get())
                         .abs()
                         .sqrt();
-                    let size = t.size.to_pt() * scale;
-                    if size < MIN_TEXT_PT - 1e-6 {
-                        let loc = self.location(span);
+                    let w = stroke.thickness.to_pt() * scale;
+                    if w > 0.0 && w < MIN_RULE_MM * MM - 1e-6 {
+                        let loc = self.location(*span);
                         self.push(
                             Diagnostic::warning,
                             loc,
-                            format!("text of {size:.1} pt is under {MIN_TEXT_PT} pt and may not print legibly"),
+                            msg::render::thin_line(format!("{:.2}", w / MM), MIN_RULE_MM),
                         );
                     }
-                    self.rgb(&t.fill, "text", span);
-                    let m = t.font.metrics();
-                    let a = Point::new(pos.x, pos.y - m.ascender.at(t.size));
-                    let b = Point::new(pos.x + t.width(), pos.y - m.descender.at(t.size));
-                    self.near_trim(bbox(ts, a, b), "text", span);
                 }
-                FrameItem::Shape(shape, span) => {
-                    let visible = shape.fill.is_some() || shape.stroke.is_some();
-                    if !visible {
-                        continue;
-                    }
-                    if let Some(fill) = &shape.fill {
-                        self.rgb(fill, "a filled area", *span);
-                    }
-                    if let Some(stroke) = &shape.stroke {
-                        self.rgb(&stroke.paint, "a line", *span);
-                        let scale = (ts.sx.get() * ts.sy.get() - ts.kx.get() * ts.ky.get())
-                            .abs()
-                            .sqrt();
-                        let w = stroke.thickness.to_pt() * scale;
-                        if w > 0.0 && w < MIN_RULE_MM * MM - 1e-6 {
-                            let loc = self.location(*span);
-                            self.push(
-                                Diagnostic::warning,
-                                loc,
-                                format!(
-                                    "a line {:.2} mm thick is under {MIN_RULE_MM} mm and may break up in print",
-                                    w / MM
-                                ),
-                            );
-                        }
-                    }
-                    let r = shape.bbox(shape.stroke.is_some());
-                    let what = if matches!(shape.geometry, Geometry::Line(_)) {
-                        "a line"
-                    } else {
-                        "a shape"
-                    };
-                    self.near_trim(bbox(ts, *pos + r.min, *pos + r.max), what, *span);
-                }
-                FrameItem::Image(image, size, span) => {
-                    let b = bbox(ts, *pos, *pos + size.to_point());
-                    self.image(image, *size, ts, *span, b);
-                }
-                FrameItem::Link(..) | FrameItem::Tag(_) => {}
+                let r = shape.bbox(shape.stroke.is_some());
+                let what = if matches!(shape.geometry, Geometry::Line(_)) {
+                    msg::render::what_line()
+                } else {
+                    msg::render::what_shape()
+                };
+                self.near_trim(bbox(ts, pos + r.min, pos + r.max), &what, *span);
             }
-        }
+            FrameItem::Image(image, size, span) => {
+                let b = bbox(ts, pos, pos + size.to_point());
+                self.image(image, *size, ts, *span, b);
+            }
+            FrameItem::Link(..) | FrameItem::Tag(_) | FrameItem::Group(_) => {}
+        });
     }
 
     fn image(
@@ -367,7 +354,7 @@ impl Preflight<'_> {
         };
         let (name, loc) = match self.images.get(data) {
             Some((n, l)) => (n.clone(), l.clone()),
-            None => ("an image".to_string(), self.location(span)),
+            None => (msg::render::what_image(), self.location(span)),
         };
         self.near_trim(b, &name, span);
         match image.kind() {
@@ -375,29 +362,36 @@ impl Preflight<'_> {
                 // Inches on the page along the image's own axes.
                 let sx = (ts.sx.get().powi(2) + ts.ky.get().powi(2)).sqrt();
                 let sy = (ts.kx.get().powi(2) + ts.sy.get().powi(2)).sqrt();
-                let (w_in, h_in) = (
-                    size.x.to_pt() * sx / 72.0,
-                    size.y.to_pt() * sy / 72.0,
-                );
+                let (w_in, h_in) = (size.x.to_pt() * sx / 72.0, size.y.to_pt() * sy / 72.0);
                 if w_in <= 0.0 || h_in <= 0.0 {
                     return;
                 }
                 let ppi = (raster.width() as f64 / w_in).min(raster.height() as f64 / h_in);
-                let placed = format!("{:.0}×{:.0} mm", w_in * 25.4, h_in * 25.4);
+                let placed = msg::render::placed_size(
+                    format!("{:.0}", w_in * 25.4),
+                    format!("{:.0}", h_in * 25.4),
+                );
                 if ppi < ERROR_PPI {
                     self.push(
                         Diagnostic::error,
                         loc.clone(),
-                        format!(
-                            "{name} is {ppi:.0} ppi at its placed size ({placed}); print needs {WARN_PPI:.0} ppi, under {ERROR_PPI:.0} it prints visibly blurred (supply a larger original or place it smaller)"
+                        msg::render::image_blurred(
+                            &name,
+                            format!("{ppi:.0}"),
+                            &placed,
+                            format!("{WARN_PPI:.0}"),
+                            format!("{ERROR_PPI:.0}"),
                         ),
                     );
                 } else if ppi < WARN_PPI {
                     self.push(
                         Diagnostic::warning,
                         loc.clone(),
-                        format!(
-                            "{name} is {ppi:.0} ppi at its placed size ({placed}); print wants at least {WARN_PPI:.0} ppi"
+                        msg::render::image_low_ppi(
+                            &name,
+                            format!("{ppi:.0}"),
+                            &placed,
+                            format!("{WARN_PPI:.0}"),
                         ),
                     );
                 }
@@ -408,20 +402,10 @@ impl Preflight<'_> {
                     _ => !raster.dynamic().color().has_color(),
                 };
                 if !cmyk_or_grey {
-                    self.push(
-                        Diagnostic::note,
-                        loc,
-                        format!(
-                            "{name} is an RGB image (the print shop's RIP converts it to CMYK; for exact colour supply a CMYK JPEG)"
-                        ),
-                    );
+                    self.push(Diagnostic::note, loc, msg::render::rgb_image(&name));
                 }
             }
-            ImageKind::Svg(_) => self.push(
-                Diagnostic::note,
-                loc,
-                format!("{name} is vector graphics in RGB colours (the print shop's RIP converts them to CMYK)"),
-            ),
+            ImageKind::Svg(_) => self.push(Diagnostic::note, loc, msg::render::rgb_vector(&name)),
             ImageKind::Pdf(_) => {}
         }
     }

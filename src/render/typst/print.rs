@@ -18,6 +18,7 @@
 //! release.)
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::i18n::msg;
 use lopdf::{Document, IncrementalDocument, Object, ObjectId};
 
 /// The bleed beyond each trimmed edge, mm (Chinese print shops ask for 3).
@@ -28,7 +29,7 @@ pub const SLUG_MM: f64 = 7.0;
 const MM: f64 = 72.0 / 25.4;
 
 fn pdf_error(e: lopdf::Error) -> Error {
-    Error::at("", format!("could not add the BleedBox to the PDF: {e}"))
+    Error::at("", msg::render::bleed_box_failed(e))
 }
 
 fn numbers(o: &Object) -> Option<[f64; 4]> {
@@ -83,7 +84,7 @@ pub fn add_bleed_boxes(pdf: Vec<u8>) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     update
         .save_to(&mut out)
-        .map_err(|e| Error::at("", format!("could not add the BleedBox to the PDF: {e}")))?;
+        .map_err(|e| Error::at("", msg::render::bleed_box_failed(e)))?;
     Ok(out)
 }
 
@@ -95,10 +96,7 @@ pub fn check_pdf(pdf: &[u8]) -> Vec<Diagnostic> {
     let doc = match Document::load_mem(pdf) {
         Ok(d) => d,
         Err(e) => {
-            return vec![Diagnostic::error(
-                "",
-                format!("the print PDF cannot be read back: {e}"),
-            )];
+            return vec![Diagnostic::error("", msg::render::print_pdf_unreadable(e))];
         }
     };
     let tol = 0.01;
@@ -108,7 +106,7 @@ pub fn check_pdf(pdf: &[u8]) -> Vec<Diagnostic> {
         let Some(trim) = trim else {
             out.push(Diagnostic::error(
                 "",
-                format!("page {n}: no TrimBox (the print shop's RIP needs one)"),
+                msg::render::on_page(n, msg::render::no_trim_box()),
             ));
             continue;
         };
@@ -123,7 +121,7 @@ pub fn check_pdf(pdf: &[u8]) -> Vec<Diagnostic> {
         {
             out.push(Diagnostic::error(
                 "",
-                format!("page {n}: the TrimBox is outside the MediaBox"),
+                msg::render::on_page(n, msg::render::trim_outside_media()),
             ));
         }
         if let Some(bleed) = page_box(&doc, id, b"BleedBox")
@@ -131,7 +129,7 @@ pub fn check_pdf(pdf: &[u8]) -> Vec<Diagnostic> {
         {
             out.push(Diagnostic::error(
                 "",
-                format!("page {n}: the BleedBox does not lie between the TrimBox and the MediaBox"),
+                msg::render::on_page(n, msg::render::bleed_box_misplaced()),
             ));
         }
     }
@@ -152,10 +150,7 @@ pub fn check_pdf(pdf: &[u8]) -> Vec<Diagnostic> {
                 .and_then(Object::as_name)
                 .map(|n| String::from_utf8_lossy(n).into_owned())
                 .unwrap_or_default();
-            out.push(Diagnostic::error(
-                "",
-                format!("the font {name} is not embedded in the PDF"),
-            ));
+            out.push(Diagnostic::error("", msg::render::font_not_embedded(name)));
         }
     }
     out
@@ -170,8 +165,10 @@ pub fn compile_print(
     generated: &super::Generated,
     fonts: std::sync::Arc<super::fonts::FontSet>,
     settings: super::PdfSettings,
+    laid_out: &dyn Fn(crate::model::page_refs::PageRefs),
 ) -> Result<(Vec<u8>, Vec<Diagnostic>, Vec<Diagnostic>)> {
     let (world, document) = super::typeset(doc, generated, fonts, settings)?;
+    laid_out(super::page_refs::page_refs(&document));
     let locator = super::locate::Locator::new(&world, &generated.origins);
     let warnings = super::layout_check::check(&document, &locator, &doc.house);
     let images = super::preflight::ImageSources::new(doc);

@@ -27,7 +27,7 @@ pub fn file_id(path: &str) -> crate::error::Result<FileId> {
     let vpath = VirtualPath::new(path).map_err(|e| {
         crate::error::Error::at(
             path.trim_start_matches('/'),
-            format!("a file name Typst cannot use: {e}"),
+            crate::i18n::msg::render::typst_bad_file_name(e),
         )
     })?;
     Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
