@@ -72,7 +72,7 @@ impl fmt::Display for Diagnostic {
 
 /// A location in the current language: `file:12` → `file 第 12 行` in
 /// Chinese; field paths and other forms print as they are.
-fn place(location: &str) -> String {
+pub fn place(location: &str) -> String {
     match split_place(location) {
         Some((file, line, None)) => crate::i18n::msg::diag::file_line(file, line),
         Some((file, line, Some(col))) => crate::i18n::msg::diag::file_line_column(file, line, col),

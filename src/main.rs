@@ -5,6 +5,7 @@ use nianbao::error::{Error, Severity};
 use nianbao::i18n::{Lang, msg};
 use nianbao::progress::{Progress, Step};
 use nianbao::render::typst::fonts::{FontOptions, FontSet};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -520,16 +521,28 @@ fn list_fonts(fonts: &FontArgs) {
         .find(|(n, _)| *n == "fonts.typ")
         .map(|(_, t)| *t)
         .unwrap_or_default();
-    println!("{}", msg::cli::fonts_roles());
+    // A closed pipe (`nianbao fonts | head`) ends the listing quietly.
+    let mut out = std::io::stdout().lock();
+    let mut lines = vec![msg::cli::fonts_roles()];
     for (role, family) in set.role_assignment(&nianbao::render::typst::fonts::roles(template)) {
-        println!(
+        lines.push(format!(
             "  {role:<6} {}",
             family.unwrap_or_else(msg::cli::fonts_role_missing)
-        );
+        ));
     }
-    println!("\n{}", msg::cli::fonts_faces());
+    lines.push(String::new());
+    lines.push(msg::cli::fonts_faces());
     for (family, variant, source) in set.describe() {
-        println!("  {family}\t{variant}\t{source}");
+        let source = match source.strip_prefix("(embedded)") {
+            Some(file) => format!("{}{file}", msg::cli::fonts_embedded()),
+            None => source,
+        };
+        lines.push(format!("  {family}\t{variant}\t{source}"));
+    }
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            return;
+        }
     }
 }
 

@@ -129,3 +129,37 @@ fn a_docx_built_alone_leaves_the_page_numbers_to_the_field_update() {
     assert!(!found.is_empty());
     assert!(found.iter().all(|e| e.page.is_empty()), "{found:?}");
 }
+
+/// Wrapped entries of the lists hang under their caption text in the DOCX
+/// too: the list style has a hanging indent as wide as a number `表 1-1　`.
+#[test]
+fn list_entries_hang_under_their_caption_text() {
+    let dir = root().join("samples/yunchuan-school");
+    let checked = nianbao::check(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let docx = nianbao::build_docx(&checked).unwrap_or_else(|e| panic!("{e}"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut styles = String::new();
+    zip.by_name("word/styles.xml")
+        .unwrap()
+        .read_to_string(&mut styles)
+        .unwrap();
+    let style = styles
+        .split("<w:style ")
+        .find(|s| s.contains("w:styleId=\"TableofFigures\""))
+        .expect("the list style");
+    let attr = |name: &str| -> u32 {
+        style
+            .split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name} in {style}"))
+    };
+    let (left, hanging) = (attr("w:left"), attr("w:hanging"));
+    assert_eq!(
+        left, hanging,
+        "wrapped lines start where the first began + the hang"
+    );
+    // 4 to 5 characters of the lists' type size (10.5 to 14 pt): 840–1400 twips.
+    assert!((800..=1500).contains(&hanging), "{hanging}");
+}

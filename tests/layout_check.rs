@@ -475,3 +475,55 @@ fn a_row_spanning_label_repeats_on_the_continuation_page() {
         }
     }
 }
+
+/// An entry of 表目录 that wraps continues under its caption text, not
+/// under its number (issue 8, item 4: a hanging indent).
+#[test]
+fn a_wrapped_list_entry_hangs_under_its_caption() {
+    let dir = temp_copy(&root().join("tests/fixtures/minimal"), "hanging");
+    let chapter = dir.join("chapters/02.md");
+    let text = std::fs::read_to_string(&chapter).unwrap();
+    std::fs::write(
+        &chapter,
+        format!(
+            "{text}\n::: {{.table #tbl-long caption=\"各县（市、区）中等职业学校专业设置、在校生规模、专任教师数量及“双师型”教师比例与上年相比的变化情况统计\"}}\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n:::\n"
+        ),
+    )
+    .unwrap();
+    let (_, pdf) = checked_build_once(dir);
+    let texts = pages_text(&pdf);
+    let list = texts
+        .iter()
+        .position(|p| compact(p).starts_with("表目录"))
+        .expect("a 表目录 page");
+    let glyphs = &pdfgeom::pages(&pdf)[list].glyphs;
+    // The entry: `表 2-1　各县（市、区）…专任教师` / `数量及“双师型”…`.
+    let caption = glyphs
+        .windows(2)
+        .find(|w| w[0].text == "各" && w[1].text == "县")
+        .map(|w| &w[0])
+        .expect("the entry's caption");
+    let number = glyphs
+        .iter()
+        .filter(|g| g.text == "表")
+        .find(|g| (g.y0 - caption.y0).abs() < 2.0)
+        .expect("the entry's number on the caption's line");
+    // The next line down (PDF y grows upwards): where it starts.
+    let below: Vec<_> = glyphs
+        .iter()
+        .filter(|g| g.y0 < caption.y0 - 5.0 && g.y0 > caption.y0 - 40.0)
+        .collect();
+    let line_y = below.iter().map(|g| g.y0).fold(f64::MIN, f64::max);
+    let start = below
+        .iter()
+        .filter(|g| (g.y0 - line_y).abs() < 2.0)
+        .map(|g| g.x0)
+        .fold(f64::MAX, f64::min);
+    assert!(start < f64::MAX, "the entry should wrap");
+    assert!(
+        (start - caption.x0).abs() < 1.0,
+        "the second line starts at {start:.1} pt, the caption text at {:.1} pt",
+        caption.x0
+    );
+    assert!(caption.x0 - number.x0 > 20.0);
+}

@@ -18,7 +18,7 @@ pub fn build(
 ) -> Vec<Table> {
     let schemas = schemas();
     let Some(obj) = values.as_object() else {
-        errors.error(file, msg::load::indicators_not_object());
+        errors.error(file, msg::data::indicators_not_object());
         return Vec::new();
     };
     for key in obj.keys() {
@@ -26,7 +26,7 @@ pub fn build(
             let ids: Vec<&str> = schemas.iter().map(|s| s.id.as_str()).collect();
             errors.error(
                 format!("{file}: {key}"),
-                msg::load::indicator_table_unknown(key, format!("{ids:?}")),
+                msg::data::indicator_table_unknown(key, format!("{ids:?}")),
             );
         }
     }
@@ -71,16 +71,16 @@ fn build_one(
                 .iter()
                 .map(|s| s.as_str().map(str::to_string))
                 .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| Error::at(loc("schools"), msg::load::school_names_expected()))?,
+                .ok_or_else(|| Error::at(loc("schools"), msg::data::school_names_expected()))?,
             Some(_) => {
                 return Err(Error::at(
                     loc("schools"),
-                    msg::load::school_names_expected(),
+                    msg::data::school_names_expected(),
                 ));
             }
         };
         if schools.is_empty() && !v.is_null() {
-            return Err(Error::at(loc("schools"), msg::load::no_schools()));
+            return Err(Error::at(loc("schools"), msg::data::no_schools()));
         }
         let rows = match v.get("rows") {
             None | Some(Value::Null) => None,
@@ -88,7 +88,7 @@ fn build_one(
             Some(_) => {
                 return Err(Error::at(
                     loc("rows"),
-                    msg::load::indicator_rows_not_object(),
+                    msg::data::indicator_rows_not_object(),
                 ));
             }
         };
@@ -98,7 +98,7 @@ fn build_one(
             Value::Null => None,
             Value::Object(o) => Some(o),
             _ => {
-                return Err(Error::at(loc(""), msg::load::indicator_rows_not_object()));
+                return Err(Error::at(loc(""), msg::data::indicator_rows_not_object()));
             }
         };
         (
@@ -112,7 +112,7 @@ fn build_one(
             if !schema.rows.iter().any(|r| &r.key == k) {
                 return Err(Error::at(
                     loc(k),
-                    msg::load::indicator_unknown(k, &schema.title),
+                    msg::data::indicator_unknown(k, &schema.title),
                 ));
             }
         }
@@ -181,10 +181,10 @@ fn format_values(v: Option<&Value>, n: usize, row: &RowSchema, loc: &str) -> Res
         None | Some(Value::Null) => vec![Value::Null; n],
         Some(Value::Array(a)) if a.len() == n => a.clone(),
         Some(Value::Array(a)) => {
-            return Err(Error::at(loc, msg::load::values_count(n, a.len())));
+            return Err(Error::at(loc, msg::data::values_count(n, a.len())));
         }
         Some(_) => {
-            return Err(Error::at(loc, msg::load::values_not_list(n)));
+            return Err(Error::at(loc, msg::data::values_not_list(n)));
         }
     };
     arr.iter()
@@ -195,7 +195,7 @@ fn format_values(v: Option<&Value>, n: usize, row: &RowSchema, loc: &str) -> Res
                 (Some(d), Some(f)) if !num.is_i64() || d > 0 => crate::model::numfmt::fixed(f, d),
                 _ => num.to_string(),
             }),
-            _ => Err(Error::at(loc, msg::load::value_kind(x))),
+            _ => Err(Error::at(loc, msg::data::value_kind(x))),
         })
         .collect()
 }
@@ -219,7 +219,7 @@ pub fn from_workbook(file: &str, sheets: &[(String, crate::xlsx::Rows)]) -> Resu
         let titles: Vec<&str> = schemas.iter().map(|s| s.title.as_str()).collect();
         return Err(Error::at(
             format!("{file} [{name}]"),
-            msg::load::indicator_workbook_sheet(format!("{titles:?}")),
+            msg::data::indicator_workbook_sheet(format!("{titles:?}")),
         ));
     }
     let mut out = serde_json::Map::new();
@@ -239,8 +239,8 @@ pub fn from_workbook(file: &str, sheets: &[(String, crate::xlsx::Rows)]) -> Resu
             };
             if !schema.rows.iter().any(|x| x.key == key) {
                 return Err(Error::at(
-                    format!("{file} [{name}] row {}", r + 1),
-                    msg::load::indicator_key_unknown(key),
+                    format!("{file} [{name}]:{}", r + 1),
+                    msg::data::indicator_key_unknown(key),
                 ));
             }
             let vals: Vec<Value> = value_cols

@@ -16,7 +16,7 @@ pub fn load_dataset(project: &Project, rel: &str, field: &str) -> Result<Value> 
         serde_json::from_str(&text).map_err(|e| {
             Error::at(
                 format!("{rel}:{}:{}", e.line(), e.column()),
-                msg::load::json_invalid(explain::json(&e)),
+                msg::data::json_invalid(explain::json(&e)),
             )
         })
     } else if lower.ends_with(".csv") {
@@ -26,7 +26,7 @@ pub fn load_dataset(project: &Project, rel: &str, field: &str) -> Result<Value> 
         let bytes = project.read(rel, field)?;
         parse_xlsx(rel, bytes)
     } else {
-        Err(Error::at(field, msg::load::dataset_kind(rel)))
+        Err(Error::at(field, msg::data::dataset_kind(rel)))
     }
 }
 
@@ -51,7 +51,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Value> {
         .map_err(|e| {
             Error::at(
                 format!("{file}:1"),
-                msg::load::csv_header_unreadable(explain::csv(&e)),
+                msg::data::csv_header_unreadable(explain::csv(&e)),
             )
         })?
         .iter()
@@ -61,7 +61,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Value> {
         if let Some(j) = headers[..i].iter().position(|x| x == h && !h.is_empty()) {
             return Err(Error::at(
                 format!("{file}:1"),
-                msg::load::csv_duplicate_column(h, j + 1, i + 1),
+                msg::data::csv_duplicate_column(h, j + 1, i + 1),
             ));
         }
     }
@@ -71,7 +71,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Value> {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
             Error::at(
                 format!("{file}:{line}"),
-                msg::load::csv_invalid(explain::csv(&e)),
+                msg::data::csv_invalid(explain::csv(&e)),
             )
         })?;
         let mut obj = Map::new();
@@ -123,13 +123,13 @@ pub fn read_xlsx(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Sheet)>> {
     use calamine::{Data, Reader};
     check_unpacked_size(file, &bytes)?;
     let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| Error::at(file, msg::load::xlsx_unreadable(e)))?;
+        .map_err(|e| Error::at(file, msg::data::xlsx_unreadable(e)))?;
     let mut out = Vec::new();
     for name in wb.sheet_names() {
         let sheet_err = |e: calamine::XlsxError| {
             Error::at(
                 format!("{file} [{name}]"),
-                msg::load::xlsx_sheet_unreadable(e),
+                msg::data::xlsx_sheet_unreadable(e),
             )
         };
         let mut reader = wb.worksheet_cells_reader(&name).map_err(sheet_err)?;
@@ -146,7 +146,7 @@ pub fn read_xlsx(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Sheet)>> {
                         crate::xlsx::column_letters(c as usize),
                         r + 1
                     ),
-                    msg::load::xlsx_cell_too_far(
+                    msg::data::xlsx_cell_too_far(
                         MAX_XLSX_ROWS,
                         MAX_XLSX_COLUMNS,
                         crate::xlsx::column_letters(MAX_XLSX_COLUMNS as usize - 1),
@@ -187,7 +187,7 @@ fn dense(location: &str, cells: Vec<(u32, u32, Value)>) -> Result<Sheet> {
     if u64::from(rows) * u64::from(cols) > MAX_XLSX_CELLS {
         return Err(Error::at(
             location,
-            msg::load::xlsx_range_too_large(
+            msg::data::xlsx_range_too_large(
                 MAX_XLSX_CELLS,
                 format!(
                     "{}{}:{}{}",
@@ -211,7 +211,7 @@ fn dense(location: &str, cells: Vec<(u32, u32, Value)>) -> Result<Sheet> {
 fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<()> {
     use crate::model::limits::MAX_XLSX_UNPACKED_BYTES;
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| Error::at(file, msg::load::xlsx_not_zip(e)))?;
+        .map_err(|e| Error::at(file, msg::data::xlsx_not_zip(e)))?;
     // The central directory's sizes; the zip reader stops at them.
     let mut total = 0u64;
     for i in 0..archive.len() {
@@ -224,7 +224,7 @@ fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<()> {
     if total > MAX_XLSX_UNPACKED_BYTES {
         return Err(Error::at(
             file,
-            msg::load::xlsx_too_large(MAX_XLSX_UNPACKED_BYTES >> 20, total >> 20),
+            msg::data::xlsx_too_large(MAX_XLSX_UNPACKED_BYTES >> 20, total >> 20),
         ));
     }
     check_shared_strings(file, &mut archive)
@@ -286,7 +286,7 @@ fn check_shared_strings(
         if declared > xml.len() as u64 / 5 {
             return Err(Error::at(
                 format!("{file} [{name}]"),
-                msg::load::xlsx_shared_strings(declared, xml.len()),
+                msg::data::xlsx_shared_strings(declared, xml.len()),
             ));
         }
     }
@@ -300,12 +300,12 @@ fn parse_xlsx(file: &str, bytes: Vec<u8>) -> Result<Value> {
         return Ok(indicators);
     }
     let Some((_, rows)) = sheets.into_iter().next() else {
-        return Err(Error::at(file, msg::load::xlsx_no_sheet()));
+        return Err(Error::at(file, msg::data::xlsx_no_sheet()));
     };
     let mut it = rows.into_iter();
     let header: Vec<String> = it
         .next()
-        .ok_or_else(|| Error::at(file, msg::load::xlsx_first_sheet_empty()))?
+        .ok_or_else(|| Error::at(file, msg::data::xlsx_first_sheet_empty()))?
         .into_iter()
         .map(|v| match v {
             Value::String(s) => s,

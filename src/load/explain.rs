@@ -5,7 +5,8 @@
 //! (`类型不对：应为整数，实际为文字 “12o0”`) and the rest get a Chinese
 //! lead-in before the parser's own words.
 
-use crate::i18n::msg::load as m;
+use crate::i18n::msg::data as m;
+use crate::i18n::msg::load as sys;
 use crate::i18n::{Lang, lang};
 use serde_json::error::Category;
 
@@ -242,11 +243,11 @@ pub fn io(e: &std::io::Error) -> String {
         return e.to_string();
     }
     match e.kind() {
-        ErrorKind::NotFound => m::io_not_found(),
-        ErrorKind::PermissionDenied => m::io_permission_denied(),
-        ErrorKind::IsADirectory => m::io_is_a_directory(),
-        ErrorKind::NotADirectory => m::io_not_a_directory(),
-        _ => m::io_other(e),
+        ErrorKind::NotFound => sys::io_not_found(),
+        ErrorKind::PermissionDenied => sys::io_permission_denied(),
+        ErrorKind::IsADirectory => sys::io_is_a_directory(),
+        ErrorKind::NotADirectory => sys::io_not_a_directory(),
+        _ => sys::io_other(e),
     }
 }
 

@@ -82,7 +82,7 @@ fn status(s: &Snapshot) -> String {
         return "<span class=\"busy\">正在生成……</span>".into();
     }
     let built = format!(
-        "第 {} 次生成，{} 页，用时 {} ms",
+        "第 {} 次生成，{} 页，用时 {} 毫秒",
         s.version,
         g.pages.len(),
         g.millis

@@ -237,7 +237,7 @@ fn register(labels: &mut Labels, id: &str, label: String, origin: &Origin, error
     if let Some(first) = labels.get(id) {
         errors.error(
             origin.to_string(),
-            msg::validate::duplicate_id(id, &first.origin),
+            msg::validate::duplicate_id(id, crate::error::place(&first.origin.to_string())),
         );
         return;
     }

@@ -46,6 +46,8 @@ messages! {
         zh: "（未找到：改用任何含有该字的字体）",
         en: "(none found: falls back to any font that has the glyph)",
     }
+    /// `fonts`: a face built into nianbao.
+    fonts_embedded() { zh: "（内置）", en: "(embedded)" }
     /// `fonts`: the heading of the face list.
     fonts_faces() { zh: "找到的字体：", en: "Faces found:" }
     /// `init-data` will not overwrite a file.

@@ -180,7 +180,7 @@ messages! {
 
     /// A bound-table attribute on a pipe table.
     bound_key_on_pipe_table(key) {
-        zh: "`{key}=` 只用于由数据集生成的表格（`dataset=…`）；管道表格按原样印出（合计行请直接写在表格中）",
+        zh: "`{key}=` 只用于由数据集生成的表格（`dataset=…`）；竖线表格按原样印出（合计行请直接写在表格中）",
         en: "`{key}=` works only on a table made from a dataset (`dataset=…`); a pipe table is printed as written (add a 合计 row to the table itself)",
     }
     /// A note paragraph under a table that starts with `|`.
@@ -190,12 +190,12 @@ messages! {
     }
     /// Something other than a pipe table and notes in a table block.
     table_block_found(what) {
-        zh: "表格块中应为一个管道表格加若干表注段落，实际发现了{what}",
+        zh: "表格块中应为一个竖线表格加若干表注段落，实际发现了{what}",
         en: "a table block holds one pipe table followed by note paragraphs; found {what}",
     }
     /// A table block without a table.
     table_block_empty() {
-        zh: "这个表格块中没有管道表格",
+        zh: "这个表格块中没有竖线表格",
         en: "this table block holds no pipe table",
     }
     /// A bad `header-rows=` value.

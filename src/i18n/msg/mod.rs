@@ -2,6 +2,7 @@
 //! written with [`messages!`](super::messages) and lists its messages in `ALL`.
 
 pub mod cli;
+pub mod data;
 pub mod diag;
 pub mod docx;
 pub mod files;
@@ -17,6 +18,7 @@ pub type Entry = (&'static str, &'static str, &'static str);
 /// exists in both languages.
 pub const PARTS: &[(&str, &[Entry])] = &[
     ("cli", cli::ALL),
+    ("data", data::ALL),
     ("diag", diag::ALL),
     ("docx", docx::ALL),
     ("files", files::ALL),

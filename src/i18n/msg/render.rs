@@ -117,7 +117,7 @@ messages! {
     }
     /// Preflight: vector graphics (a chart) in RGB.
     rgb_vector(name) {
-        zh: "{name}是 RGB 颜色的矢量图（印刷厂的 RIP 会把它转换为 CMYK）",
+        zh: "{name} 是 RGB 颜色的矢量图（印刷厂的 RIP 会把它转换为 CMYK）",
         en: "{name} is vector graphics in RGB colours (the print shop's RIP converts them to CMYK)",
     }
     /// Preflight: what is found, text.
@@ -135,7 +135,7 @@ messages! {
     /// Preflight: what is found, an unnumbered chart.
     what_chart() { zh: "图表", en: "the chart" }
     /// Preflight: what is found, a numbered chart.
-    what_chart_numbered(label) { zh: "图表 {label}", en: "the chart {label}" }
+    what_chart_numbered(label) { zh: "统计图“{label}”", en: "the chart {label}" }
 
     // ------------------------------------------------------------ layout check
 

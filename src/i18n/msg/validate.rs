@@ -109,7 +109,7 @@ messages! {
     }
     /// An error turned into a warning by `allow_errors`.
     finding_allowed(message) {
-        zh: "{message}（validation.allow_errors 已放行）",
+        zh: "{message}；validation.allow_errors 已放行",
         en: "{message} (allowed by validation.allow_errors)",
     }
     /// An accepted discrepancy of a value that no check finds wrong.
@@ -149,7 +149,7 @@ messages! {
     }
     /// A sub-row is larger than the row it is part of.
     sub_row_exceeds_parent(table, indicator, column, value, parent, parent_value) {
-        zh: "{table} · {indicator}（{column}）= {value}，超过了包含它的 {parent} = {parent_value}",
+        zh: "{table} · {indicator}（{column}）= {value}，超过了它所属的那一行（{parent} = {parent_value}）",
         en: "{table} · {indicator} ({column}) = {value} exceeds {parent} = {parent_value}, of which it is a part",
     }
     /// A count exceeds a count that bounds it.
@@ -192,7 +192,7 @@ messages! {
     /// The divisor of a ratio check is zero.
     path_zero(path) { zh: "`{path}` 为 0", en: "`{path}` is 0" }
     /// How a sum check computed its value.
-    sum_of(paths) { zh: "{paths} 之和", en: "the sum of {paths}" }
+    sum_of(paths) { zh: "{paths}之和", en: "the sum of {paths}" }
     /// A declared check has neither or both of `sum` and `ratio`.
     check_sum_or_ratio() {
         zh: "一项检查应给出 `sum` 或 `ratio`，二者只能取其一",

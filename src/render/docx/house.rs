@@ -172,6 +172,9 @@ impl House {
             ("CAPTION_SZ".into(), self.caption_size.to_string()),
             ("CASE_SZ".into(), self.case_title_size.to_string()),
             ("TOC_SZ".into(), self.toc_size.to_string()),
+            // Wrapped entries of the lists hang under their caption text,
+            // after a number such as `表 1-1　` (about 4.5 em).
+            ("TOF_HANG".into(), (self.toc_size * 45).to_string()),
             ("HEADER_SZ".into(), self.header_size.to_string()),
             ("PAGENUM_SZ".into(), self.page_number_size.to_string()),
             ("TEXTW".into(), self.text_width().to_string()),

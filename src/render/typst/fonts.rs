@@ -102,7 +102,12 @@ impl FontSet {
             let v = &info.variant;
             out.push((
                 info.family.clone(),
-                format!("{:?} {:?} {:?}", v.weight, v.style, v.stretch),
+                // `400 normal`, `700 italic`: the weight and the style.
+                format!(
+                    "{} {}",
+                    v.weight.to_number(),
+                    format!("{:?}", v.style).to_lowercase()
+                ),
                 self.sources.get(i).cloned().unwrap_or_default(),
             ));
             i += 1;
