@@ -144,6 +144,19 @@ fn keep_with_next(t: &Table) -> Vec<bool> {
             .iter_mut()
             .for_each(|k| *k = true);
     }
+    // Rows under one row-spanning label stay on one page: Word and
+    // LibreOffice print a merged cell's label on its first page only (the
+    // PDF repeats it instead, see nb-table-grid), so a group is split only
+    // when it is longer than a page holds.
+    for row in t.rows.iter().enumerate().skip(t.header_rows) {
+        let (r, cells) = row;
+        for c in cells.iter().filter(|c| c.rowspan > 1) {
+            if c.rowspan <= MAX_ROWS_KEPT {
+                let end = (r + c.rowspan - 1).min(n.saturating_sub(1));
+                keep[r..end].iter_mut().for_each(|k| *k = true);
+            }
+        }
+    }
     if !t.notes.is_empty()
         && let Some(k) = keep.last_mut()
     {
@@ -151,6 +164,9 @@ fn keep_with_next(t: &Table) -> Vec<bool> {
     }
     keep
 }
+
+/// The longest group of rows under one label that is kept on one page.
+const MAX_ROWS_KEPT: usize = 20;
 
 /// What occupies one grid position of a row.
 enum Slot<'a> {
