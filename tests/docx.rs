@@ -315,7 +315,12 @@ fn rows_under_one_label_keep_together() {
     for (g, name) in ["甲组", "乙组", "丙组"].iter().enumerate() {
         for i in 0..16 {
             let label = if i == 0 { name.to_string() } else { "^".into() };
-            table.push_str(&format!("| {label} | 项目{}-{} | {} |\n", g + 1, i + 1, 100 + i));
+            table.push_str(&format!(
+                "| {label} | 项目{}-{} | {} |\n",
+                g + 1,
+                i + 1,
+                100 + i
+            ));
         }
     }
     table.push_str(":::\n");
