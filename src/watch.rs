@@ -130,8 +130,12 @@ impl Watcher {
     /// result; [`Watcher::build`] writes it). The typeset pages stay in
     /// [`Watcher::live`] until the next build.
     pub fn compile(&mut self) -> Result<Built> {
+        let started = Instant::now();
         self.seen = snapshot(&self.project, &self.out_dir());
         let checked = crate::check_with(&self.project, self.opts.allow_errors)?;
+        if std::env::var_os("NIANBAO_TIMING").is_some() {
+            eprintln!("snapshot, load and check {:?}", started.elapsed());
+        }
         // The DOCX is written while Typst finishes the PDF, with the page
         // numbers of the 目录 from the laid-out pages (none without a PDF).
         let (send, receive) = std::sync::mpsc::sync_channel(1);
@@ -145,8 +149,16 @@ impl Watcher {
                 })
             });
             let pdf = self.opts.pdf.then(|| {
+                let t = Instant::now();
                 crate::render::typst::check_glyphs(&checked.document, &self.opts.fonts)?;
+                let glyphs = t.elapsed();
                 let generated = generate(&checked.document)?;
+                if std::env::var_os("NIANBAO_TIMING").is_some() {
+                    eprintln!(
+                        "glyph check {glyphs:?}, Typst sources {:?}",
+                        t.elapsed() - glyphs
+                    );
+                }
                 let pdf = self.live.pdf_then(&checked.document, &generated, &|refs| {
                     if let Some(s) = send.lock().ok().and_then(|mut s| s.take()) {
                         let _ = s.send(refs);
