@@ -92,7 +92,7 @@ pub fn workbook_with_widths(sheets: &[Sheet]) -> Result<Vec<u8>> {
     package(&xml).map_err(|e| {
         Error::at(
             "",
-            crate::i18n::msg::data::xlsx_write_failed(crate::load::explain::io(&e)),
+            crate::i18n::msg::data::xlsx_write_failed(crate::i18n::io_reason(&e)),
         )
     })
 }

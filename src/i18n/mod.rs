@@ -114,6 +114,22 @@ impl Lang {
     }
 }
 
+/// A system error (reading or writing a file): its own text in English, the
+/// common kinds in Chinese.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    if lang() == Lang::En {
+        return e.to_string();
+    }
+    match e.kind() {
+        ErrorKind::NotFound => msg::load::io_not_found(),
+        ErrorKind::PermissionDenied => msg::load::io_permission_denied(),
+        ErrorKind::IsADirectory => msg::load::io_is_a_directory(),
+        ErrorKind::NotADirectory => msg::load::io_not_a_directory(),
+        _ => msg::load::io_other(e),
+    }
+}
+
 /// Defines catalogue messages: each becomes a function taking its named
 /// arguments and returning the text in the current language, and the part's
 /// `ALL` list holds every message's name and both texts (for the tests).

@@ -6,7 +6,6 @@
 //! lead-in before the parser's own words.
 
 use crate::i18n::msg::data as m;
-use crate::i18n::msg::load as sys;
 use crate::i18n::{Lang, lang};
 use serde_json::error::Category;
 
@@ -235,21 +234,8 @@ fn unescape_debug(s: &str) -> String {
     out
 }
 
-/// A system error (reading or writing a file): its own text in English, the
-/// common kinds in Chinese.
-pub fn io(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    if lang() == Lang::En {
-        return e.to_string();
-    }
-    match e.kind() {
-        ErrorKind::NotFound => sys::io_not_found(),
-        ErrorKind::PermissionDenied => sys::io_permission_denied(),
-        ErrorKind::IsADirectory => sys::io_is_a_directory(),
-        ErrorKind::NotADirectory => sys::io_not_a_directory(),
-        _ => sys::io_other(e),
-    }
-}
+/// A system error (reading or writing a file), in the user's language.
+pub use crate::i18n::io_reason as io;
 
 /// A CSV reader's error: its own text in English, the common kinds in
 /// Chinese (the rest follow a Chinese lead-in at the call site).
