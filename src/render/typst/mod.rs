@@ -285,12 +285,19 @@ pub fn compile_checked(
 ) -> Result<(Vec<u8>, Vec<crate::error::Diagnostic>)> {
     let (world, document) = typeset(doc, generated, fonts, settings)?;
     laid_out(page_refs::page_refs(&document));
-    let locator = locate::Locator::new(&world, &generated.origins);
-    let warnings = layout_check::check(&document, &locator, &doc.house);
-    Ok((
-        export(doc, &world, generated, &document, settings)?,
-        warnings,
-    ))
+    // The layout check reads the pages while the PDF is written.
+    let (pdf, warnings) = std::thread::scope(|scope| {
+        let check = scope.spawn(|| {
+            let locator = locate::Locator::new(&world, &generated.origins);
+            layout_check::check(&document, &locator, &doc.house)
+        });
+        let pdf = export(doc, &world, generated, &document, settings);
+        let warnings = check
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (pdf, warnings)
+    });
+    Ok((pdf?, warnings))
 }
 
 /// Typesets and runs the layout check without writing a PDF.

@@ -169,11 +169,25 @@ pub fn compile_print(
 ) -> Result<(Vec<u8>, Vec<Diagnostic>, Vec<Diagnostic>)> {
     let (world, document) = super::typeset(doc, generated, fonts, settings)?;
     laid_out(super::page_refs::page_refs(&document));
-    let locator = super::locate::Locator::new(&world, &generated.origins);
-    let warnings = super::layout_check::check(&document, &locator, &doc.house);
-    let images = super::preflight::ImageSources::new(doc);
-    let mut preflight = super::preflight::check(&document, &locator, &images);
-    let pdf = super::export(doc, &world, generated, &document, settings)?;
+    // The layout check and the preflight read the pages while the PDF is
+    // written.
+    let (pdf, (warnings, mut preflight)) = std::thread::scope(|scope| {
+        let checks = scope.spawn(|| {
+            let locator = super::locate::Locator::new(&world, &generated.origins);
+            let warnings = super::layout_check::check(&document, &locator, &doc.house);
+            let images = super::preflight::ImageSources::new(doc);
+            (
+                warnings,
+                super::preflight::check(&document, &locator, &images),
+            )
+        });
+        let pdf = super::export(doc, &world, generated, &document, settings);
+        let checks = checks
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (pdf, checks)
+    });
+    let pdf = pdf?;
     preflight.extend(check_pdf(&pdf));
     Ok((pdf, warnings, preflight))
 }
