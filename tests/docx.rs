@@ -5,7 +5,7 @@
 mod common;
 
 use common::docx::{part, scan};
-use common::{root, temp_copy};
+use common::{GROUPS, grouped_table_project};
 use nianbao::model::*;
 use std::collections::HashSet;
 use std::path::Path;
@@ -308,25 +308,7 @@ fn the_appendix_title_follows_the_project() {
 /// its last keeps with the next.
 #[test]
 fn rows_under_one_label_keep_together() {
-    let dir = temp_copy(&root().join("tests/fixtures/minimal"), "docx-groups");
-    let mut table = String::from(
-        "::: {.table #tbl-groups caption=\"各专业群建设项目一览\"}\n| 专业群 | 项目 | 投入（万元） |\n|---|---|---|\n",
-    );
-    for (g, name) in ["甲组", "乙组", "丙组"].iter().enumerate() {
-        for i in 0..16 {
-            let label = if i == 0 { name.to_string() } else { "^".into() };
-            table.push_str(&format!(
-                "| {label} | 项目{}-{} | {} |\n",
-                g + 1,
-                i + 1,
-                100 + i
-            ));
-        }
-    }
-    table.push_str(":::\n");
-    let chapter = dir.join("chapters/02.md");
-    let text = std::fs::read_to_string(&chapter).unwrap();
-    std::fs::write(&chapter, format!("{text}\n{table}")).unwrap();
+    let dir = grouped_table_project("docx-groups");
     let checked = nianbao::check(&dir).unwrap_or_else(|e| panic!("{e}"));
     let docx = nianbao::build_docx(&checked).unwrap_or_else(|e| panic!("{e}"));
     let _ = std::fs::remove_dir_all(&dir);
@@ -334,7 +316,7 @@ fn rows_under_one_label_keep_together() {
     // The table's rows, in order: does the row's paragraph keep with the next?
     let table = xml
         .split("<w:tbl>")
-        .find(|t| t.contains("项目1-1"))
+        .find(|t| t.contains("建设项目1-1"))
         .expect("the table");
     let rows: Vec<(String, bool)> = table
         .split("<w:tr>")
@@ -352,7 +334,7 @@ fn rows_under_one_label_keep_together() {
         })
         .collect();
     assert_eq!(rows.len(), 1 + 48);
-    for (g, name) in ["甲组", "乙组", "丙组"].iter().enumerate() {
+    for (g, name) in GROUPS.iter().enumerate() {
         let start = 1 + g * 16;
         assert!(rows[start].0.contains(name), "{:?}", rows[start]);
         for (i, (text, keep)) in rows[start..start + 16].iter().enumerate() {

@@ -426,28 +426,7 @@ fn a_third_of_a_page_left_white_in_mid_chapter_is_found() {
 /// item 3), so no row there is unlabelled.
 #[test]
 fn a_row_spanning_label_repeats_on_the_continuation_page() {
-    let dir = temp_copy(&root().join("tests/fixtures/minimal"), "rowspan");
-    let mut table = String::from(
-        "::: {.table #tbl-span caption=\"各专业群建设项目一览\"}\n| 专业群 | 项目 | 投入（万元） |\n|---|---|---|\n",
-    );
-    for (g, name) in ["甲组特色专业群", "乙组骨干专业群", "丙组新兴专业群"]
-        .iter()
-        .enumerate()
-    {
-        for i in 0..16 {
-            let label = if i == 0 { name.to_string() } else { "^".into() };
-            table.push_str(&format!(
-                "| {label} | 建设项目{}-{} | {}.00 |\n",
-                g + 1,
-                i + 1,
-                100 + i
-            ));
-        }
-    }
-    table.push_str(":::\n");
-    let chapter = dir.join("chapters/02.md");
-    let text = std::fs::read_to_string(&chapter).unwrap();
-    std::fs::write(&chapter, format!("{text}\n{table}")).unwrap();
+    let dir = grouped_table_project("rowspan");
     let (_, pdf) = checked_build_once(dir);
     let pages: Vec<String> = pages_text(&pdf).iter().map(|p| compact(p)).collect();
     let with_rows: Vec<usize> = (0..pages.len())
@@ -459,10 +438,7 @@ fn a_row_spanning_label_repeats_on_the_continuation_page() {
     );
     for &i in &with_rows {
         // Every group whose rows are on this page is labelled on it.
-        for (g, name) in ["甲组特色专业群", "乙组骨干专业群", "丙组新兴专业群"]
-            .iter()
-            .enumerate()
-        {
+        for (g, name) in GROUPS.iter().enumerate() {
             let has_rows = (1..=16).any(|k| pages[i].contains(&format!("建设项目{}-{}", g + 1, k)));
             if has_rows {
                 assert!(

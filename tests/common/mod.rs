@@ -179,3 +179,32 @@ pub fn footer_number(page: &str) -> Option<String> {
             .to_string()
     })
 }
+
+/// The labels of [`grouped_table_project`]'s row groups.
+pub const GROUPS: [&str; 3] = ["甲组特色专业群", "乙组骨干专业群", "丙组新兴专业群"];
+
+/// A copy of the minimal fixture whose second chapter ends with a table of
+/// three groups of 16 rows (`建设项目1-1` …), each under one row-spanning
+/// label of [`GROUPS`]: longer than a page, so a group turns the page.
+pub fn grouped_table_project(tag: &str) -> PathBuf {
+    let dir = temp_copy(&root().join("tests/fixtures/minimal"), tag);
+    let mut table = String::from(
+        "::: {.table #tbl-span caption=\"各专业群建设项目一览\"}\n| 专业群 | 项目 | 投入（万元） |\n|---|---|---|\n",
+    );
+    for (g, name) in GROUPS.iter().enumerate() {
+        for i in 0..16 {
+            let label = if i == 0 { name.to_string() } else { "^".into() };
+            table.push_str(&format!(
+                "| {label} | 建设项目{}-{} | {}.00 |\n",
+                g + 1,
+                i + 1,
+                100 + i
+            ));
+        }
+    }
+    table.push_str(":::\n");
+    let chapter = dir.join("chapters/02.md");
+    let text = std::fs::read_to_string(&chapter).unwrap();
+    std::fs::write(&chapter, format!("{text}\n{table}")).unwrap();
+    dir
+}
