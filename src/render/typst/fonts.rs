@@ -35,8 +35,21 @@ pub struct FontSet {
 
 impl FontSet {
     /// Collects fonts: `--font-path` directories first, then the system's,
-    /// then the embedded ones.
+    /// then the embedded ones. A system face that the embedded fonts also
+    /// have (same family and variant, e.g. an installed Noto CJK) is left
+    /// out: the report then prints the same on every machine, and a large
+    /// system collection is not read for nothing.
     pub fn new(opts: &FontOptions) -> Arc<FontSet> {
+        let embedded: Vec<(&str, Font)> = EMBEDDED_FONTS
+            .iter()
+            .flat_map(|(name, data)| Font::iter(Bytes::new(*data)).map(move |f| (*name, f)))
+            .collect();
+        let bundled = |info: &FontInfo| {
+            embedded.iter().any(|(_, f)| {
+                f.info().family.eq_ignore_ascii_case(&info.family)
+                    && f.info().variant == info.variant
+            })
+        };
         let mut book = FontBook::new();
         let mut slots = Vec::new();
         let mut sources = Vec::new();
@@ -53,14 +66,14 @@ impl FontSet {
             typst_kit::fonts::scan(dir).for_each(&mut push_path);
         }
         if opts.system_fonts {
-            typst_kit::fonts::system().for_each(&mut push_path);
+            typst_kit::fonts::system()
+                .filter(|(_, info)| !bundled(info))
+                .for_each(&mut push_path);
         }
-        for (name, data) in EMBEDDED_FONTS {
-            for font in Font::iter(Bytes::new(*data)) {
-                book.push(font.info().clone());
-                slots.push(Slot::Loaded(font));
-                sources.push(format!("(embedded) {name}"));
-            }
+        for (name, font) in embedded {
+            book.push(font.info().clone());
+            slots.push(Slot::Loaded(font));
+            sources.push(format!("(embedded) {name}"));
         }
         Arc::new(FontSet {
             book: LazyHash::new(book),
@@ -163,6 +176,33 @@ impl FontSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bundled families come from the bundle even where the system has
+    /// them too (CI installs Noto CJK for LibreOffice): the same bytes on
+    /// every machine.
+    #[test]
+    fn bundled_families_are_not_taken_from_the_system() {
+        let set = FontSet::new(&FontOptions {
+            font_paths: vec![],
+            system_fonts: true,
+        });
+        let bundled: Vec<String> = set
+            .describe()
+            .into_iter()
+            .filter(|(_, _, source)| source.starts_with("(embedded)"))
+            .map(|(family, variant, _)| format!("{family} {variant}"))
+            .collect();
+        assert!(bundled.len() >= 6, "{bundled:?}");
+        for (family, variant, source) in set.describe() {
+            if !source.starts_with("(embedded)") {
+                let face = format!("{family} {variant}");
+                assert!(
+                    !bundled.iter().any(|b| b.eq_ignore_ascii_case(&face)),
+                    "{face} taken from {source}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn roles_are_read_from_the_template() {
