@@ -115,7 +115,7 @@ pub fn snippet(d: &Diagnostic, read: impl Fn(&str) -> Option<String>) -> Option<
         s.chars()
             .map(|c| match c {
                 '\t' => 4,
-                c if is_wide(c) => 2,
+                c if crate::cjk::is_wide(c) => 2,
                 _ => 1,
             })
             .sum::<usize>()
@@ -140,14 +140,6 @@ pub fn snippet(d: &Diagnostic, read: impl Fn(&str) -> Option<String>) -> Option<
         }
     };
     Some(format!("{pad} |\n{number} | {shown}\n{pad} | {marker}"))
-}
-
-/// Characters that take two columns in a terminal (CJK and full-width forms).
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 /// A failed step: one or more error diagnostics.

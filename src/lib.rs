@@ -6,6 +6,7 @@
 //! [`validate`] checks and numbers it, and the backends in [`render`] write
 //! the outputs.
 
+pub mod cjk;
 pub mod error;
 pub mod fonts;
 pub mod i18n;

@@ -157,10 +157,6 @@ pub fn normalize(inlines: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
-fn is_wide(c: char) -> bool {
-    !c.is_ascii() && !c.is_whitespace()
-}
-
 fn resolve_breaks(inlines: &mut [Inline], chars: &[char], idx: &mut usize) {
     for i in inlines.iter_mut() {
         match i {
@@ -170,10 +166,7 @@ fn resolve_breaks(inlines: &mut [Inline], chars: &[char], idx: &mut usize) {
                     if c == SOFT_BREAK {
                         let before = idx.checked_sub(1).and_then(|k| chars.get(k)).copied();
                         let after = chars.get(*idx + 1).copied();
-                        let join_tight = before.is_none_or(is_wide) || after.is_none_or(is_wide);
-                        if !join_tight {
-                            s.push(' ');
-                        }
+                        s.push_str(crate::model::markup::joint(before, after));
                     } else {
                         s.push(c);
                     }
