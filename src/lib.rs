@@ -180,23 +180,35 @@ pub fn build_outputs(
     pdf: bool,
     docx: bool,
 ) -> Outputs {
-    if !pdf {
-        return Outputs {
-            pdf: None,
-            docx: docx.then(|| build_docx(checked)),
-        };
-    }
+    let (pdf, docx) = with_docx_alongside(
+        &checked.document,
+        docx,
+        pdf.then_some(|laid_out: &dyn Fn(model::page_refs::PageRefs)| {
+            build_pdf_then(checked, fonts, settings, laid_out)
+        }),
+    );
+    Outputs { pdf, docx }
+}
+
+/// Runs `pdf` (which calls its argument with the page numbers of the 目录's
+/// entries once the pages are laid out) and, if `docx`, writes the DOCX on
+/// another thread as soon as those page numbers arrive, or without them
+/// when there is no PDF or it failed before its layout.
+pub fn with_docx_alongside<P>(
+    document: &model::Document,
+    docx: bool,
+    pdf: Option<impl FnOnce(&dyn Fn(model::page_refs::PageRefs)) -> P>,
+) -> (Option<P>, Option<Result<Vec<u8>>>) {
+    let Some(pdf) = pdf else {
+        return (None, docx.then(|| render::docx::render(document, None)));
+    };
     let (send, receive) = std::sync::mpsc::sync_channel::<model::page_refs::PageRefs>(1);
     std::thread::scope(|scope| {
         let docx = docx.then(|| {
-            scope.spawn(move || {
-                // No page numbers when the PDF failed before its layout.
-                let refs = receive.recv().ok();
-                render::docx::render(&checked.document, refs.as_ref())
-            })
+            scope.spawn(move || render::docx::render(document, receive.recv().ok().as_ref()))
         });
         let send = std::sync::Mutex::new(Some(send));
-        let pdf = build_pdf_then(checked, fonts, settings, &|refs| {
+        let pdf = pdf(&|refs| {
             if let Some(s) = send.lock().ok().and_then(|mut s| s.take()) {
                 let _ = s.send(refs);
             }
@@ -208,9 +220,6 @@ pub fn build_outputs(
                 Err(error::Error::at("", i18n::msg::cli::docx_writer_stopped()))
             })
         });
-        Outputs {
-            pdf: Some(pdf),
-            docx,
-        }
+        (Some(pdf), docx)
     })
 }

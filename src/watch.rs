@@ -4,6 +4,7 @@
 
 use crate::error::{Diagnostic, Error, Result, Severity};
 use crate::i18n::msg;
+use crate::model::page_refs::PageRefs;
 use crate::render::typst::fonts::FontSet;
 use crate::render::typst::live::LiveTypst;
 use crate::render::typst::{Generated, PdfSettings, generate};
@@ -138,42 +139,26 @@ impl Watcher {
         }
         // The DOCX is written while Typst finishes the PDF, with the page
         // numbers of the 目录 from the laid-out pages (none without a PDF).
-        let (send, receive) = std::sync::mpsc::sync_channel(1);
-        let send = std::sync::Mutex::new(self.opts.pdf.then_some(send));
-        let (pdf, docx) = std::thread::scope(|scope| {
-            let document = &checked.document;
-            let docx = self.opts.docx.then(|| {
-                scope.spawn(move || {
-                    let refs = receive.recv().ok();
-                    crate::render::docx::render(document, refs.as_ref())
-                })
-            });
-            let pdf = self.opts.pdf.then(|| {
+        let (live, fonts) = (&mut self.live, &self.opts.fonts);
+        let document = &checked.document;
+        let (pdf, docx) = crate::with_docx_alongside(
+            document,
+            self.opts.docx,
+            self.opts.pdf.then_some(|laid_out: &dyn Fn(PageRefs)| {
                 let t = Instant::now();
-                crate::render::typst::check_glyphs(&checked.document, &self.opts.fonts)?;
+                crate::render::typst::check_glyphs(document, fonts)?;
                 let glyphs = t.elapsed();
-                let generated = generate(&checked.document)?;
+                let generated = generate(document)?;
                 if std::env::var_os("NIANBAO_TIMING").is_some() {
                     eprintln!(
                         "glyph check {glyphs:?}, Typst sources {:?}",
                         t.elapsed() - glyphs
                     );
                 }
-                let pdf = self.live.pdf_then(&checked.document, &generated, &|refs| {
-                    if let Some(s) = send.lock().ok().and_then(|mut s| s.take()) {
-                        let _ = s.send(refs);
-                    }
-                })?;
+                let pdf = live.pdf_then(document, &generated, laid_out)?;
                 Ok((pdf, generated))
-            });
-            // Unblocks the DOCX writer when the layout never happened.
-            send.lock().map(|mut s| s.take()).ok();
-            let docx = docx.map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(Error::at("", msg::cli::docx_writer_stopped())))
-            });
-            (pdf, docx)
-        });
+            }),
+        );
         let (pdf, generated) = match pdf {
             Some(pdf) => {
                 let (pdf, g): (Vec<u8>, Generated) = pdf?;
