@@ -9,145 +9,91 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// nianbao (年报): builds the 中等职业教育质量年度报告 as PDF and DOCX.
+// The help texts of the commands and options, in both languages, are in
+// src/i18n/help.rs (applied at start-up by `parse_cli`).
 #[derive(Parser)]
-#[command(name = "nianbao", version, about)]
+#[command(name = "nianbao", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// The language of messages: zh (the default) or en.
     #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
     lang: Option<String>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the report of a project directory.
     Build {
-        /// The project directory (holding report.json).
         project: PathBuf,
-        /// Output directory; files are named after the project directory.
         #[arg(long, default_value = "out")]
         out: PathBuf,
-        /// Which outputs to write.
         #[arg(long, value_enum, default_value_t = Format::All)]
         format: Format,
-        /// Also write the generated Typst sources and assets to this directory.
         #[arg(long)]
         emit_typst: Option<PathBuf>,
-        /// Build even when the numbers are inconsistent (reported as warnings).
         #[arg(long)]
         allow_errors: bool,
-        /// A PDF for the print shop (PDF 1.7, text in pure K black, 3 mm bleed
-        /// and a TrimBox; the print preflight is printed) instead of PDF/A-2b
-        /// for publishing and archiving.
         #[arg(long)]
         for_print: bool,
-        /// With --for-print: crop marks (角线) outside the bleed, and the
-        /// BleedBox written.
         #[arg(long, requires = "for_print")]
         crop_marks: bool,
-        /// Pad the PDF with blank pages to a multiple of N pages (4 for a
-        /// saddle-stitched booklet); N from 1 to 64.
         #[arg(long, value_name = "N", default_value_t = 1,
               value_parser = clap::value_parser!(u32).range(1..=i64::from(nianbao::model::limits::MAX_PAD_TO)))]
         pad_to: u32,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// Load and validate a project without writing anything; then typeset
-    /// it and report layout faults (text wider than its cell, tables split
-    /// with too few rows, stranded titles, …) as warnings.
     Check {
-        /// The project directory (holding report.json).
         project: PathBuf,
-        /// Report inconsistent numbers as warnings (exit code 0).
         #[arg(long)]
         allow_errors: bool,
-        /// Skip typesetting and the layout check (faster).
         #[arg(long, conflicts_with = "print")]
         no_layout: bool,
-        /// Also run the print preflight on the print shop's PDF (built in
-        /// memory): image resolution, RGB content, small type, hairlines,
-        /// content near the trim, fonts; exit code 1 on any error.
         #[arg(long)]
         print: bool,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// Write the six indicator tables as an Excel workbook to fill in
-    /// (pre-filled with the project's current values, if any).
     InitData {
-        /// The project directory (holding report.json).
         project: PathBuf,
-        /// Where to write the workbook [default: <project>/data/indicators.xlsx].
         #[arg(long)]
         out: Option<PathBuf>,
-        /// School names for the per-school table, comma-separated (when the
-        /// project has no values yet).
         #[arg(long, value_delimiter = ',')]
         schools: Vec<String>,
-        /// Replace an existing file.
         #[arg(long)]
         force: bool,
     },
-    /// List the fonts found and the role each fills.
     Fonts {
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// Create a new report project that builds at once.
-    ///
-    /// Writes report.json (every field explained in 说明.md), one chapter per
-    /// standard chapter with placeholder text, a table, a figure, a case, a
-    /// chart, the indicator workbook and report.schema.json.
     New {
-        /// The folder to create (it must not exist yet, or be empty).
         dir: PathBuf,
-        /// Which kind of report.
         #[arg(long, value_enum, default_value_t = nianbao::scaffold::Kind::Bureau)]
         kind: nianbao::scaffold::Kind,
     },
-    /// Build, then rebuild on every change under the project (keeping Typst's
-    /// caches between builds); a broken edit keeps the last good outputs.
     Watch {
-        /// The project directory (holding report.json).
         project: PathBuf,
-        /// Output directory; files are named after the project directory.
         #[arg(long, default_value = "out")]
         out: PathBuf,
-        /// Which outputs to write.
         #[arg(long, value_enum, default_value_t = Format::All)]
         format: Format,
-        /// Build even when the numbers are inconsistent (reported as warnings).
         #[arg(long)]
         allow_errors: bool,
-        /// Measure instead: N one-paragraph edits on a copy of the project,
-        /// each timed from the save to the new PDF; prints the median.
         #[arg(long, value_name = "N", hide = true)]
         bench: Option<usize>,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// Serve a local web page (127.0.0.1 only) with the report's pages, the
-    /// findings of the check and the outline; it rebuilds on every change
-    /// and updates the open page.
     Serve {
-        /// The project directory (holding report.json).
         project: PathBuf,
-        /// The port on 127.0.0.1 (0: any free port).
         #[arg(long, default_value_t = 8421)]
         port: u16,
-        /// Build even when the numbers are inconsistent (reported as warnings).
         #[arg(long)]
         allow_errors: bool,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// Print the JSON Schema of report.json (editors use it to complete and
-    /// check the fields).
     Schema {
-        /// The schema of the indicator values file (appendix.values as JSON) instead.
         #[arg(long)]
         indicators: bool,
     },
@@ -155,10 +101,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct FontArgs {
-    /// Additional font directories (searched before system and bundled fonts).
     #[arg(long = "font-path")]
     font_path: Vec<PathBuf>,
-    /// Do not use the system's fonts (only --font-path and the bundled ones).
     #[arg(long)]
     no_system_fonts: bool,
 }
