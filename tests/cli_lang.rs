@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{root, temp_copy};
+use common::{english_prose, is_cjk, root, temp_copy};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -25,23 +25,6 @@ fn run(args: &[&str], env: &[(&str, &str)]) -> (bool, String, String) {
         String::from_utf8_lossy(&o.stdout).into_owned(),
         String::from_utf8_lossy(&o.stderr).into_owned(),
     )
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
-/// A run of three or more English words separated by spaces: prose that
-/// should have been translated (lists like `build、check、new` are names).
-fn english_prose(line: &str) -> Option<String> {
-    line.split(|c: char| !(c.is_ascii_alphabetic() || c == ' ' || c == '\''))
-        .map(|seg| {
-            seg.split_whitespace()
-                .filter(|w| w.len() > 1 && !w.chars().all(|c| c.is_ascii_uppercase()))
-                .collect::<Vec<_>>()
-        })
-        .find(|words| words.len() >= 3)
-        .map(|words| words.join(" "))
 }
 
 /// The message lines of an output: the source lines shown under an error

@@ -2,10 +2,14 @@
 //! untranslated, the same placeholders in both (the latter is also checked
 //! by the compiler, see `src/i18n`).
 
+mod common;
+
+use common::english_prose;
 use nianbao::i18n::help::HELP;
 use nianbao::i18n::msg::PARTS;
 
-fn is_cjk(c: char) -> bool {
+/// Chinese, CJK punctuation or a full-width form.
+fn is_cjk_or_fullwidth(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
 }
 
@@ -43,18 +47,17 @@ fn fault(zh: &str, en: &str) -> Option<&'static str> {
     }
     let zh_words = without_placeholders(zh);
     let en_words = without_placeholders(en);
-    let only_placeholders = zh_words.chars().all(|c| !c.is_alphabetic() && !is_cjk(c));
-    if !only_placeholders && !zh_words.chars().any(is_cjk) {
+    let only_placeholders = zh_words
+        .chars()
+        .all(|c| !c.is_alphabetic() && !is_cjk_or_fullwidth(c));
+    if !only_placeholders && !zh_words.chars().any(is_cjk_or_fullwidth) {
         return Some("the Chinese text has no Chinese in it");
     }
     // English prose in the Chinese text: three ASCII words in a row.
-    let english_run = zh_words
-        .split(|c: char| !c.is_ascii_alphabetic() && c != ' ')
-        .any(|run| run.split_whitespace().filter(|w| w.len() > 1).count() >= 3);
-    if english_run {
+    if english_prose(&zh_words).is_some() {
         return Some("the Chinese text has English prose in it");
     }
-    if en_words.chars().filter(|&c| is_cjk(c)).count() > en_words.chars().count() / 2 {
+    if en_words.chars().filter(|&c| is_cjk_or_fullwidth(c)).count() > en_words.chars().count() / 2 {
         return Some("the English text is mostly Chinese");
     }
     if placeholders(zh) != placeholders(en) {

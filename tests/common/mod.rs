@@ -208,3 +208,21 @@ pub fn grouped_table_project(tag: &str) -> PathBuf {
     std::fs::write(&chapter, format!("{text}\n{table}")).unwrap();
     dir
 }
+
+/// A Chinese character (the CJK unified ideographs).
+pub fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// A run of three or more English words separated by spaces: prose that
+/// should have been translated (lists like `build、check、new` are names).
+pub fn english_prose(line: &str) -> Option<String> {
+    line.split(|c: char| !(c.is_ascii_alphabetic() || c == ' ' || c == '\''))
+        .map(|seg| {
+            seg.split_whitespace()
+                .filter(|w| w.len() > 1 && !w.chars().all(|c| c.is_ascii_uppercase()))
+                .collect::<Vec<_>>()
+        })
+        .find(|words| words.len() >= 3)
+        .map(|words| words.join(" "))
+}
