@@ -276,26 +276,30 @@ fn read_in_project(project: &Path, rel: &str) -> Option<String> {
     std::fs::read_to_string(path).ok()
 }
 
-/// Runs `f` (which prints) with the progress line out of the way.
-fn drop_line(progress: &Progress, f: impl FnOnce()) {
-    progress.println("");
-    f();
+/// The progress line of a command, on a terminal only.
+fn progress() -> Progress {
+    use std::io::IsTerminal;
+    Progress::start(std::io::stderr().is_terminal())
 }
 
-fn print_warnings(w: &[nianbao::error::Diagnostic]) {
-    // Warnings, and the notes of accepted data discrepancies.
+/// Prints the warnings, and the notes of accepted data discrepancies, above
+/// the progress line.
+fn print_warnings(out: &Progress, w: &[nianbao::error::Diagnostic]) {
     for d in w.iter().filter(|d| d.severity != Severity::Error) {
-        eprintln!("{d}");
+        out.println(&d.to_string());
     }
 }
 
 fn check(project: &Path, allow_errors: bool, layout: Option<&FontArgs>) -> Result<(), Error> {
+    let out = progress();
     let checked = nianbao::check_with(project, allow_errors)?;
-    print_warnings(&checked.warnings);
+    print_warnings(&out, &checked.warnings);
     if let Some(fonts) = layout {
+        out.step(Step::Layout);
         let warnings = nianbao::check_layout(&checked, FontSet::new(&fonts.options()))?;
-        print_warnings(&warnings);
+        print_warnings(&out, &warnings);
     }
+    drop(out);
     let doc = &checked.document;
     eprintln!(
         "{}",
@@ -305,28 +309,28 @@ fn check(project: &Path, allow_errors: bool, layout: Option<&FontArgs>) -> Resul
 }
 
 /// Prints the print preflight's findings under a heading.
-fn print_preflight(findings: &[nianbao::error::Diagnostic]) {
+fn print_preflight(out: &Progress, findings: &[nianbao::error::Diagnostic]) {
     let count = |s: Severity| findings.iter().filter(|d| d.severity == s).count();
-    eprintln!(
-        "{}",
-        msg::cli::preflight_summary(
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Note)
-        )
-    );
+    out.println(&msg::cli::preflight_summary(
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    ));
     for d in findings {
-        eprintln!("{d}");
+        out.println(&d.to_string());
     }
 }
 
 fn check_print(project: &Path, allow_errors: bool, fonts: &FontArgs) -> Result<(), Error> {
+    let out = progress();
     let checked = nianbao::check_with(project, allow_errors)?;
-    print_warnings(&checked.warnings);
+    print_warnings(&out, &checked.warnings);
+    out.step(Step::Layout);
     let (warnings, preflight) =
         nianbao::check_print(&checked, FontSet::new(&fonts.options()), false)?;
-    print_warnings(&warnings);
-    print_preflight(&preflight);
+    print_warnings(&out, &warnings);
+    print_preflight(&out, &preflight);
+    drop(out);
     let errors = preflight
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -354,15 +358,9 @@ fn build(
     pdf_settings: nianbao::render::typst::PdfSettings,
     fonts: &FontArgs,
 ) -> Result<(), Error> {
-    use std::io::IsTerminal;
-    let progress = Progress::start(std::io::stderr().is_terminal());
+    let progress = progress();
     let checked = nianbao::check_with(project, allow_errors)?;
-    let say = |d: &[nianbao::error::Diagnostic]| {
-        for d in d.iter().filter(|d| d.severity != Severity::Error) {
-            progress.println(&d.to_string());
-        }
-    };
-    say(&checked.warnings);
+    print_warnings(&progress, &checked.warnings);
     progress.step(if matches!(format, Format::Docx) {
         Step::Docx
     } else {
@@ -385,9 +383,9 @@ fn build(
             warnings,
             preflight,
         } = pdf?;
-        say(&warnings);
+        print_warnings(&progress, &warnings);
         if pdf_settings.target == nianbao::render::typst::PdfTarget::Print {
-            drop_line(&progress, || print_preflight(&preflight));
+            print_preflight(&progress, &preflight);
         }
         if let Some(dir) = emit_typst {
             for (path, text) in &generated.sources {
