@@ -4,8 +4,8 @@
 
 mod common;
 
+use common::docx::part;
 use common::{compact, fonts, footer_number, pages_text, root};
-use std::io::Read;
 
 /// One pre-filled entry: its paragraph style, its text and the page number
 /// cached in its PAGEREF field.
@@ -14,16 +14,6 @@ struct Entry {
     style: String,
     text: String,
     page: String,
-}
-
-fn document_xml(docx: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
-    let mut s = String::new();
-    zip.by_name("word/document.xml")
-        .expect("document.xml")
-        .read_to_string(&mut s)
-        .unwrap();
-    s
 }
 
 /// The text of the `<w:t>` runs in `xml`.
@@ -87,7 +77,7 @@ fn the_docx_toc_carries_the_pdfs_page_numbers() {
     let out = nianbao::build_outputs(&checked, fonts(), Default::default(), true, true);
     let pdf = out.pdf.unwrap().unwrap_or_else(|e| panic!("{e}")).pdf;
     let docx = out.docx.unwrap().unwrap_or_else(|e| panic!("{e}"));
-    let found = entries(&document_xml(&docx));
+    let found = entries(&part(&docx, "word/document.xml"));
     let headings = found.iter().filter(|e| e.style.starts_with("TOC")).count();
     let lists = found.len() - headings;
     assert!(
@@ -125,7 +115,7 @@ fn a_docx_built_alone_leaves_the_page_numbers_to_the_field_update() {
     let dir = root().join("samples/yunchuan-school");
     let checked = nianbao::check(&dir).unwrap_or_else(|e| panic!("{e}"));
     let docx = nianbao::build_docx(&checked).unwrap_or_else(|e| panic!("{e}"));
-    let found = entries(&document_xml(&docx));
+    let found = entries(&part(&docx, "word/document.xml"));
     assert!(!found.is_empty());
     assert!(found.iter().all(|e| e.page.is_empty()), "{found:?}");
 }
@@ -137,12 +127,7 @@ fn list_entries_hang_under_their_caption_text() {
     let dir = root().join("samples/yunchuan-school");
     let checked = nianbao::check(&dir).unwrap_or_else(|e| panic!("{e}"));
     let docx = nianbao::build_docx(&checked).unwrap_or_else(|e| panic!("{e}"));
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut styles = String::new();
-    zip.by_name("word/styles.xml")
-        .unwrap()
-        .read_to_string(&mut styles)
-        .unwrap();
+    let styles = part(&docx, "word/styles.xml");
     let style = styles
         .split("<w:style ")
         .find(|s| s.contains("w:styleId=\"TableofFigures\""))
