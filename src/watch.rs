@@ -117,7 +117,11 @@ impl Watcher {
         if let Some(docx) = &built.docx {
             files.push((self.opts.out.join(format!("{name}.docx")), docx.clone()));
         }
+        let tw = Instant::now();
         crate::output::write_all_atomic(&files)?;
+        if std::env::var_os("NIANBAO_TIMING").is_some() {
+            eprintln!("written {:?}", tw.elapsed());
+        }
         // The layout check after the outputs are written: it does not delay them.
         if let Some(g) = &built.generated
             && self.check_layout
@@ -291,8 +295,20 @@ fn bench_in(copy: &Path, opts: WatchOptions, n: usize) -> Result<Vec<f64>> {
         std::fs::write(&chapter, edited.join("\n") + "\n")
             .map_err(|e| Error::at(chapter.display().to_string(), e.to_string()))?;
         w.wait_for_change();
+        if std::env::var_os("NIANBAO_TIMING").is_some() {
+            eprintln!("noticed {:?}", t.elapsed());
+        }
+        // For profiling: Typst's own timings of the last edit's build, as a
+        // Chrome trace.
+        let trace = std::env::var_os("NIANBAO_TYPST_TRACE").filter(|_| i + 1 == n);
+        if trace.is_some() {
+            typst_timing::enable();
+        }
         w.build()?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
+        if let Some(file) = trace.and_then(|path| std::fs::File::create(path).ok()) {
+            let _ = typst_timing::export_json(file, |_| (String::new(), 0));
+        }
     }
     Ok(times)
 }

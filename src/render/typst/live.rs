@@ -2,6 +2,7 @@
 //! reparsed incrementally and Typst's memo cache (comemo) is reused, so an
 //! edit re-typesets only what it touches.
 
+use super::converge::Passes;
 use super::fonts::FontSet;
 use super::world::ReportWorld;
 use super::{Generated, PdfSettings, export, layout_check, locate, new_world, typeset_in};
@@ -16,6 +17,7 @@ pub struct LiveTypst {
     settings: PdfSettings,
     world: Option<(ReportWorld, (i32, u8, u8))>,
     last: Option<PagedDocument>,
+    passes: Option<Passes>,
 }
 
 impl LiveTypst {
@@ -26,6 +28,7 @@ impl LiveTypst {
             settings,
             world: None,
             last: None,
+            passes: None,
         }
     }
 
@@ -58,17 +61,29 @@ impl LiveTypst {
             unreachable!("set above")
         };
         let t = std::time::Instant::now();
-        let document = typeset_in(world, generated)?;
+        // The layout loop starts from the last build's pages: after a small
+        // edit it settles in a pass or two instead of five.
+        let (document, passes) = typeset_in(world, generated, self.last.as_ref())?;
+        self.passes = Some(passes);
         laid_out(super::page_refs::page_refs(&document));
         let typeset = t.elapsed();
         let pdf = export(doc, world, generated, &document, self.settings)?;
         if std::env::var_os("NIANBAO_TIMING").is_some() {
-            eprintln!("typeset {typeset:?}, PDF {:?}", t.elapsed() - typeset);
+            eprintln!(
+                "typeset {typeset:?} ({} layout passes), PDF {:?}",
+                passes.count,
+                t.elapsed() - typeset
+            );
         }
         self.last = Some(document);
         // Keep what the next build is likely to reuse, drop older entries.
         comemo::evict(10);
         Ok(pdf)
+    }
+
+    /// The layout passes of the last build.
+    pub fn passes(&self) -> Option<Passes> {
+        self.passes
     }
 
     /// The pages typeset last, with a locator from their spans back to the

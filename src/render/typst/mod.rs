@@ -1,6 +1,7 @@
 //! The Typst backend: document model → Typst sources (through the minijinja
 //! layout templates in `templates/typst/`) → PDF, compiled in-process.
 
+pub mod converge;
 pub mod emit;
 pub mod fonts;
 pub(crate) mod frames;
@@ -320,7 +321,7 @@ fn typeset(
     settings: PdfSettings,
 ) -> Result<(ReportWorld, PagedDocument)> {
     let mut world = new_world(doc, fonts, settings)?;
-    let document = typeset_in(&mut world, generated)?;
+    let (document, _) = typeset_in(&mut world, generated, None)?;
     Ok((world, document))
 }
 
@@ -350,23 +351,29 @@ fn new_world(doc: &Document, fonts: Arc<FontSet>, settings: PdfSettings) -> Resu
 }
 
 /// Puts the generated sources and assets into `world` (reparsing only what
-/// changed in a world kept from an earlier build) and typesets them.
-fn typeset_in(world: &mut ReportWorld, generated: &Generated) -> Result<PagedDocument> {
+/// changed in a world kept from an earlier build) and typesets them, the
+/// first layout pass reading the pages of `start` (an earlier build's).
+fn typeset_in(
+    world: &mut ReportWorld,
+    generated: &Generated,
+    start: Option<&PagedDocument>,
+) -> Result<(PagedDocument, converge::Passes)> {
     for (path, text) in &generated.sources {
         world.set_source(path, text)?;
     }
     for (path, bytes) in &generated.assets {
         world.add_file(path, bytes.clone())?;
     }
-    let warned = typst::compile::<PagedDocument>(&*world);
+    let (warned, passes) = converge::compile(&*world, start);
     if std::env::var_os("NIANBAO_DEBUG_TYPST").is_some() {
         for w in &warned.warnings {
             eprintln!("typst warning: {}", w.message);
         }
     }
-    warned
+    let document = warned
         .output
-        .map_err(|diags| map_diagnostics(world, &generated.origins, &diags))
+        .map_err(|diags| map_diagnostics(world, &generated.origins, &diags))?;
+    Ok((document, passes))
 }
 
 /// Writes typeset pages as a PDF.
