@@ -140,6 +140,7 @@ pub fn check_print(
         target: render::typst::PdfTarget::Print,
         pad_to: 1,
         crop_marks,
+        ..Default::default()
     };
     let built = build_pdf_checked(checked, fonts, settings)?;
     Ok((built.warnings, built.preflight))

@@ -189,6 +189,7 @@ fn main() -> ExitCode {
                 },
                 pad_to,
                 crop_marks,
+                ..Default::default()
             },
             &fonts,
         ),

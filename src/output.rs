@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 /// renamed into place only when complete; an earlier good file stays intact
 /// if anything fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_all_atomic(&[(path.to_path_buf(), bytes.to_vec())])
+    write_all_atomic(&[(path.to_path_buf(), bytes)])
 }
 
 /// Writes several files together: every file is first written in full to a
 /// temporary file beside its target, and only when all of them are written
 /// are they renamed into place. If any target cannot be written (a folder in
 /// the way, no permission, a full disk), no target is touched.
-pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+pub fn write_all_atomic(files: &[(PathBuf, impl AsRef<[u8]>)]) -> Result<()> {
     for (path, _) in files {
         if path.is_dir() {
             return Err(Error::at(
@@ -31,7 +31,7 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
         }
     };
     for (path, bytes) in files {
-        match write_temp(path, bytes) {
+        match write_temp(path, bytes.as_ref()) {
             Ok(tmp) => temps.push(tmp),
             Err(e) => {
                 cleanup(&temps);

@@ -131,6 +131,8 @@ fn typst_checks_catch_planted_faults() {
         ("#nb-par(\"unclosed)\n", "does not parse"),
         ("#nb-ref(<Bad Label>, \"x\")\n", "does not parse"),
         ("// @src 99999\n", "comment"),
+        ("#include \"/nianbao.typ\"\n", "an include of"),
+        ("#include \"/chapters/../x.typ\"\n", "an include of"),
     ] {
         let mut generated = nianbao::render::typst::generate(&checked.document).unwrap();
         let mut text = main.clone();

@@ -18,6 +18,7 @@ fn settings(target: PdfTarget, crop_marks: bool) -> PdfSettings {
         target,
         pad_to: 1,
         crop_marks,
+        ..Default::default()
     }
 }
 

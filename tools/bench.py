@@ -24,7 +24,9 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 3
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
-BIN = os.path.join(TARGET, "debug", "nianbao")
+# A release build, as people install it (`cargo install`), against the
+# release build of Typst that PyPI ships.
+BIN = os.path.join(TARGET, "release", "nianbao")
 if "--binary" in sys.argv:
     BIN = sys.argv[sys.argv.index("--binary") + 1]
 
@@ -114,7 +116,8 @@ def pages(pdf):
 
 
 def main():
-    subprocess.run(["cargo", "build", "--quiet"], cwd=ROOT, check=True)
+    if "--binary" not in sys.argv:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     out = tempfile.mkdtemp()
     print(f"nianbao: {BIN}; {RUNS} run(s) each, median; peak RSS in MB")
     print(f"{'sample':<18} {'step':<34} {'wall (s)':>9} {'peak RSS MB':>12}")

@@ -44,8 +44,8 @@ pub const HELP: &[HelpEntry] = &[
     ),
     (
         "watch",
-        "先生成一次，之后项目中每有改动就重新生成（保留 Typst 的缓存）；改坏时保留上一次的正确结果。",
-        "Build, then rebuild on every change under the project (keeping Typst's caches between builds); a broken edit keeps the last good outputs.",
+        "先生成一次，之后项目中每有改动就重新生成（保留 Typst 的缓存，只重排改动的部分）；改坏时保留上一次的正确结果。写出的 PDF 不含无障碍标签（页面与 build 的相同），正式发布请用 build 生成。",
+        "Build, then rebuild on every change under the project (keeping Typst's caches, re-laying out only what changed); a broken edit keeps the last good outputs. Its PDF has no accessibility tags (the pages are build's): publish the PDF that build writes.",
     ),
     (
         "serve",

@@ -51,15 +51,26 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
         Some(p) => narrative(p.file(), "preface", Scope::Preface, &mut errors).unwrap_or_default(),
         None => Vec::new(),
     };
+    // The chapters are read on two threads (each chapter's own findings
+    // kept apart, then taken in the chapters' order).
+    let chapter = |(i, rel): (usize, &String)| {
+        let mut found = Collector::default();
+        let ch = narrative(rel, &format!("chapters[{i}]"), Scope::Body, &mut found)
+            .and_then(|blocks| into_chapter(rel, blocks, &mut found));
+        (ch, found)
+    };
+    let all: Vec<_> = config.chapters.iter().enumerate().collect();
+    let (first, second) = all.split_at(all.len().div_ceil(2));
+    let (mut read, rest) = std::thread::scope(|scope| {
+        let rest = scope.spawn(|| second.iter().copied().map(chapter).collect::<Vec<_>>());
+        let read: Vec<_> = first.iter().copied().map(chapter).collect();
+        (read, rest.join())
+    });
+    read.extend(rest.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
     let mut chapters = Vec::new();
-    for (i, rel) in config.chapters.iter().enumerate() {
-        let Some(blocks) = narrative(rel, &format!("chapters[{i}]"), Scope::Body, &mut errors)
-        else {
-            continue;
-        };
-        if let Some(ch) = into_chapter(rel, blocks, &mut errors) {
-            chapters.push(ch);
-        }
+    for (ch, found) in read {
+        errors.diagnostics.extend(found.diagnostics);
+        chapters.extend(ch);
     }
 
     // The values were read once, into the template context.

@@ -147,6 +147,7 @@ pub(crate) fn run(mut watcher: Watcher, shared: Arc<Shared>) -> ! {
             watcher.compile().map(|built| good_of(&watcher, built))
         }))
         .unwrap_or_else(|_| Err(Error::at("", msg::files::serve_build_crashed())));
+        watcher.live().tidy();
         let previous = shared.snapshot();
         let version = previous.version + 1;
         match result {

@@ -31,7 +31,7 @@ use serde_json::{Map, Value, json};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock};
-use typst::syntax::{LinkedNode, SyntaxKind};
+use typst::syntax::{LinkedNode, SyntaxKind, ast};
 
 /// One fuzz target: takes an input, panics on a bug.
 pub type Target = fn(&[u8]) -> bool;
@@ -233,8 +233,10 @@ fn emit_and_check(doc: &nianbao::model::Document) -> bool {
 // ---------------------------------------------------------------------------
 // The Typst checks
 
-/// Checks generated Typst: every source parses without errors, and
-/// `/main.typ` holds user text only inside string literals. Its syntax tree
+/// Checks generated Typst: every source parses without errors, and the
+/// emitted sources (`/main.typ` and the chapters' files,
+/// [`is_emitted`](nianbao::render::typst::is_emitted)) hold user text only
+/// inside string literals. Their syntax tree
 /// may hold only the kinds of node nianbao writes (code calls, arguments,
 /// literals; no markup text, headings, emphasis, raw text, …), and every
 /// identifier and comment must be one the generator itself writes: a word of
@@ -245,8 +247,9 @@ fn emit_and_check(doc: &nianbao::model::Document) -> bool {
 pub fn check_generated(generated: &Generated) -> Result<(), String> {
     static CHECKED: Mutex<Option<HashSet<String>>> = Mutex::new(None);
     for (path, text) in &generated.sources {
+        let emitted = nianbao::render::typst::is_emitted(path);
         // The layout library files are the same for every input.
-        if path != "/main.typ" {
+        if !emitted {
             let mut seen = CHECKED.lock().unwrap_or_else(|e| e.into_inner());
             if !seen.get_or_insert_default().insert(text.clone()) {
                 continue;
@@ -262,7 +265,7 @@ pub fn check_generated(generated: &Generated) -> Result<(), String> {
                 excerpt(text, at),
             ));
         }
-        if path == "/main.typ" {
+        if emitted {
             let mut bad = Vec::new();
             walk(&LinkedNode::new(&root), generated.origins.len(), &mut bad);
             if let Some((what, at)) = bad.first() {
@@ -372,6 +375,24 @@ fn walk(node: &LinkedNode, markers: usize, bad: &mut Vec<(String, usize)>) {
             let id = text.strip_prefix('<').and_then(|t| t.strip_suffix('>'));
             if !id.is_some_and(markdown::valid_id) {
                 bad.push((format!("label {text:?} is not a checked id"), at));
+            }
+        }
+        // `/main.typ` includes the chapters' files, and nothing else.
+        SyntaxKind::ModuleInclude => {
+            let path = node
+                .cast::<ast::ModuleInclude>()
+                .and_then(|i| match i.source() {
+                    ast::Expr::Str(s) => Some(s.get()),
+                    _ => None,
+                });
+            let chapter = path.as_ref().is_some_and(|p| {
+                p.strip_prefix("/chapters/")
+                    .and_then(|n| n.strip_suffix(".typ"))
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            });
+            if !chapter {
+                let t = node.get().full_text();
+                bad.push((format!("an include of {:?}", t.as_str()), at));
             }
         }
         k if LEAF_KINDS.contains(&k) => {}

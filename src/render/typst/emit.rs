@@ -61,6 +61,9 @@ fn text_after(blocks: &[Block]) -> usize {
         .sum()
 }
 
+/// The first line of a chapter's generated file: the layout library.
+pub const CHAPTER_PRELUDE: &str = "#import \"/nianbao.typ\": *\n";
+
 /// The marker that starts each block's line pair.
 pub const SRC_MARKER: &str = "// @src ";
 

@@ -76,9 +76,13 @@ impl LiveTypst {
             );
         }
         self.last = Some(document);
-        // Keep what the next build is likely to reuse, drop older entries.
-        comemo::evict(10);
         Ok(pdf)
+    }
+
+    /// Drops Typst's cached results that the recent builds did not use (call
+    /// once the outputs are out: it takes a while with a big report).
+    pub fn tidy(&self) {
+        comemo::evict(10);
     }
 
     /// The layout passes of the last build.

@@ -1,6 +1,7 @@
 //! From a place in the generated Typst back to the user's file and line.
 //!
-//! Every block of the generated `/main.typ` is preceded by a `// @src N`
+//! Every block of the emitted sources (`/main.typ` and the chapters'
+//! files, [`is_emitted`](super::is_emitted)) is preceded by a `// @src N`
 //! marker line; [`Generated::origins`](super::Generated)`[N]` is the user's
 //! `file:line` of that block. A span of the generated code belongs to the
 //! block of the nearest marker at or before its line. Spans in the layout
@@ -8,6 +9,7 @@
 
 use super::emit::SRC_MARKER;
 use super::world::ReportWorld;
+use std::collections::HashMap;
 use typst::WorldExt;
 use typst::syntax::{DiagSpan, FileId};
 
@@ -20,7 +22,7 @@ pub(crate) struct Site {
     pub offset: usize,
     /// The 0-based line in that file.
     pub line: usize,
-    /// The source marker the line belongs to (in `main.typ` only).
+    /// The source marker the line belongs to (in the emitted sources only).
     pub marker: Option<usize>,
 }
 
@@ -28,9 +30,8 @@ pub(crate) struct Site {
 pub(crate) struct Locator<'a> {
     world: &'a ReportWorld,
     origins: &'a [String],
-    main: Option<FileId>,
-    /// For each line of `/main.typ`: the marker at or before it.
-    markers: Vec<Option<usize>>,
+    /// For each line of each emitted source: the marker at or before it.
+    markers: HashMap<FileId, Vec<Option<usize>>>,
 }
 
 /// The marker governing each line of a generated source text.
@@ -48,15 +49,14 @@ pub(crate) fn markers_by_line(text: &str) -> Vec<Option<usize>> {
 
 impl<'a> Locator<'a> {
     pub fn new(world: &'a ReportWorld, origins: &'a [String]) -> Self {
-        let main = super::world::file_id("/main.typ").ok();
-        let markers = main
-            .and_then(|id| world.source_text(id))
-            .map(|s| markers_by_line(s.text()))
-            .unwrap_or_default();
+        let markers = world
+            .source_ids()
+            .filter(|id| super::is_emitted(id.vpath().get_with_slash()))
+            .filter_map(|id| Some((id, markers_by_line(world.source_text(id)?.text()))))
+            .collect();
         Locator {
             world,
             origins,
-            main,
             markers,
         }
     }
@@ -65,9 +65,10 @@ impl<'a> Locator<'a> {
         self.world
     }
 
-    /// Whether a file id is the generated `/main.typ`.
-    pub fn is_main(&self, id: FileId) -> bool {
-        Some(id) == self.main
+    /// Whether a file id is one of the emitted sources (`/main.typ`, a
+    /// chapter), not a layout template.
+    pub fn is_emitted(&self, id: FileId) -> bool {
+        self.markers.contains_key(&id)
     }
 
     /// The site of a byte offset in a source file.
@@ -76,11 +77,10 @@ impl<'a> Locator<'a> {
         let text = source.text();
         let offset = offset.min(text.len());
         let line = text[..offset].matches('\n').count();
-        let marker = if self.is_main(id) {
-            self.markers.get(line).copied().flatten()
-        } else {
-            None
-        };
+        let marker = self
+            .markers
+            .get(&id)
+            .and_then(|m| m.get(line).copied().flatten());
         Some(Site {
             file: id.vpath().get_without_slash().to_string(),
             offset,
@@ -105,9 +105,9 @@ impl<'a> Locator<'a> {
     /// The location to report for a site: the user's `file:line` for
     /// generated code, else the layout template's file and line.
     pub fn location(&self, site: &Site) -> String {
-        match (site.file.as_str(), site.marker.and_then(|m| self.origin(m))) {
-            ("main.typ", Some(u)) => u.to_string(),
-            (file, _) => format!("templates/typst/{file}:{}", site.line + 1),
+        match site.marker.and_then(|m| self.origin(m)) {
+            Some(u) => u.to_string(),
+            None => format!("templates/typst/{}:{}", site.file, site.line + 1),
         }
     }
 }

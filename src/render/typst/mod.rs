@@ -52,7 +52,8 @@ pub struct Generated {
     /// Root-relative path (`/assets/images/a.jpg`) → bytes (shared with the
     /// document model: images are read once).
     pub assets: BTreeMap<String, Arc<[u8]>>,
-    /// The user's `file:line` behind each `// @src N` marker of `/main.typ`.
+    /// The user's `file:line` behind each `// @src N` marker of the
+    /// emitted sources ([`is_emitted`]).
     pub origins: Vec<String>,
 }
 
@@ -109,7 +110,11 @@ fn count(doc: &Document, pred: &dyn Fn(&Block) -> bool) -> bool {
 pub fn generate(doc: &Document) -> Result<Generated> {
     // One emitter, so that the source markers of all parts index one table.
     let mut emitter = Emitter::default();
+    // Each chapter in a file of its own, included by `/main.typ`: Typst
+    // evaluates a file again only when it changed (an edit in `watch`).
+    let mut chapters = Vec::new();
     for (i, ch) in doc.chapters.iter().enumerate() {
+        emitter.out.push_str(emit::CHAPTER_PRELUDE);
         if i > 0 {
             // Tables and figures still floating belong to the chapter before.
             emitter.flush_floats();
@@ -117,9 +122,12 @@ pub fn generate(doc: &Document) -> Result<Generated> {
         emitter.mark(&ch.heading.origin);
         emitter.heading(&ch.heading);
         emitter.blocks(&ch.blocks, false);
-        emitter.out.push('\n');
+        chapters.push((chapter_path(i), emitter.take()));
     }
-    let body = emitter.take();
+    let body: String = chapters
+        .iter()
+        .map(|(path, _)| format!("#include {}\n", emit::str_lit(path)))
+        .collect();
     emitter.blocks(&doc.preface, false);
     let preface = emitter.take();
     for t in &doc.appendix {
@@ -163,6 +171,7 @@ pub fn generate(doc: &Document) -> Result<Generated> {
 
     let mut sources = BTreeMap::new();
     sources.insert("/main.typ".to_string(), main);
+    sources.extend(chapters);
     // The project's extra Typst files (a library its overrides import) too.
     for (name, text) in &doc.typst_templates {
         if name.ends_with(".typ")
@@ -195,6 +204,18 @@ pub fn generate(doc: &Document) -> Result<Generated> {
         assets,
         origins: emitter.origins,
     })
+}
+
+/// The generated file of the `i`-th chapter (from 0).
+fn chapter_path(i: usize) -> String {
+    format!("/chapters/{}.typ", i + 1)
+}
+
+/// Whether a generated source is one nianbao wrote from the report (the
+/// skeleton `/main.typ` and the chapters), where user text sits in string
+/// literals behind `// @src N` markers, rather than a layout template.
+pub fn is_emitted(path: &str) -> bool {
+    path == "/main.typ" || (path.starts_with("/chapters/") && path.ends_with(".typ"))
 }
 
 /// Formats any template value as a Typst literal: strings are quoted and
@@ -248,6 +269,10 @@ pub struct PdfSettings {
     /// Print only: crop marks (角线) in a slug outside the bleed, and the
     /// BleedBox written ([`print`]).
     pub crop_marks: bool,
+    /// Without the tag tree (the accessibility structure that screen readers
+    /// and reflow use): the same pages, exported in about two thirds of the
+    /// time. `watch` and `serve` write such PDFs; `build` never does.
+    pub untagged: bool,
 }
 
 /// How the PDF is meant to be used.
@@ -400,6 +425,7 @@ fn export(
             PdfTarget::Print => &[PdfStandard::V_1_7],
         })
         .map_err(|e| Error::at("", msg::render::pdf_standard_refused(format!("{e:?}"))))?,
+        tagged: !settings.untagged,
         ..Default::default()
     };
     let pdf = typst_pdf::pdf(document, &options)

@@ -74,10 +74,24 @@ impl ReportWorld {
         Ok(())
     }
 
-    /// Adds a binary file (an image) at a root-relative path.
+    /// Adds a binary file (an image) at a root-relative path. The same
+    /// bytes again (a watch session's next build) keep the file Typst has:
+    /// its hash and decoded image stay cached.
     pub fn add_file(&mut self, path: &str, bytes: Arc<[u8]>) -> crate::error::Result<()> {
-        self.files.insert(file_id(path)?, Bytes::new(bytes));
+        let id = file_id(path)?;
+        if self
+            .files
+            .get(&id)
+            .is_none_or(|b| b.as_slice() != &bytes[..])
+        {
+            self.files.insert(id, Bytes::new(bytes));
+        }
         Ok(())
+    }
+
+    /// The ids of the source files.
+    pub fn source_ids(&self) -> impl Iterator<Item = FileId> + '_ {
+        self.sources.keys().copied()
     }
 
     /// The source text of a file, for error reporting.

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use typst::introspection::{Location, Tag};
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
-use typst::syntax::{LinkedNode, Span, SyntaxKind, ast};
+use typst::syntax::{FileId, LinkedNode, Span, SyntaxKind, ast};
 use typst::visualize::Geometry;
 use typst_layout::PagedDocument;
 
@@ -31,8 +31,8 @@ pub(super) fn pages(document: &PagedDocument, locator: &Locator) -> Vec<PageData
 struct Walker<'a> {
     locator: &'a Locator<'a>,
     cache: HashMap<Span, Option<Rc<Info>>>,
-    /// Table shapes by the offset of their call in `main.typ`.
-    shapes: HashMap<usize, Rc<TableShape>>,
+    /// Table shapes by the file and offset of their call.
+    shapes: HashMap<(FileId, usize), Rc<TableShape>>,
     /// Outlines open at this point of the walk.
     outlines: HashSet<Location>,
 }
@@ -145,7 +145,7 @@ impl Walker<'_> {
     /// argument of, which argument, and for a table cell its row and column.
     fn resolve(&mut self, span: Span) -> Option<Info> {
         let id = span.id()?;
-        if !self.locator.is_main(id) {
+        if !self.locator.is_emitted(id) {
             return None;
         }
         let world = self.locator.world();
@@ -216,7 +216,7 @@ impl Walker<'_> {
             let offset = call.offset();
             Some(
                 self.shapes
-                    .entry(offset)
+                    .entry((id, offset))
                     .or_insert_with(|| Rc::new(table_shape(args)))
                     .clone(),
             )
