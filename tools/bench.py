@@ -142,8 +142,12 @@ def main():
             print(f"{name:<18} {'typst alone':<34} skipped: `pip install typst` for this column")
         pandoc = None
         if shutil.which("pandoc"):
-            files = [os.path.join(sample, c) for c in chapters_of(sample)]
-            pandoc = median_of(["pandoc", "-o", os.path.join(out, f"{name}-pandoc.docx")] + files)
+            # From the sample's folder, so that pandoc finds the photos the
+            # chapters show (elsewhere it skips them and does less work).
+            pandoc = median_of(
+                ["pandoc", "-o", os.path.join(out, f"{name}-pandoc.docx")] + chapters_of(sample),
+                cwd=sample,
+            )
             row(name, "pandoc, same chapters → DOCX", *pandoc)
         else:
             print(f"{name:<18} {'pandoc':<34} skipped: pandoc not installed")

@@ -338,6 +338,17 @@ impl Figure {
             origin,
         }
     }
+
+    /// The widest each of its photos is shown on a text `text_mm` wide (mm):
+    /// a single photo at its width, photos in a grid a column each (the
+    /// gutters and a case box's padding only make them narrower).
+    pub fn image_width_mm(&self, text_mm: f64) -> f64 {
+        if self.images.len() == 1 {
+            text_mm * self.width
+        } else {
+            text_mm / self.columns.max(1) as f64
+        }
+    }
 }
 
 /// An image file inside the project, checked and measured by the loader.

@@ -70,11 +70,7 @@ fn check_resolution(doc: &Document, errors: &mut Collector) {
         for b in blocks {
             match b {
                 Block::Figure(f) => {
-                    let each_mm = if f.images.len() == 1 {
-                        text_mm * f.width
-                    } else {
-                        text_mm / f.columns as f64
-                    };
+                    let each_mm = f.image_width_mm(text_mm);
                     for img in &f.images {
                         let dpi = img.width_px as f64 / (each_mm / 25.4);
                         if dpi < MIN_DPI {

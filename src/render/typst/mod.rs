@@ -9,6 +9,7 @@ pub mod layout_check;
 pub mod live;
 pub(crate) mod locate;
 pub mod page_refs;
+pub mod photos;
 pub mod preflight;
 pub mod print;
 pub mod style;
@@ -69,28 +70,73 @@ fn template(doc: &Document, name: &str) -> String {
     })
 }
 
-fn all_images(doc: &Document) -> Vec<&Image> {
-    fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Image>) {
+/// Every image of the document, with the widest it is shown (mm) where it
+/// is a photo of a figure (`None`: the cover, the seal and the signature,
+/// which are never resized).
+fn all_images(doc: &Document) -> Vec<(&Image, Option<f64>)> {
+    fn walk<'a>(blocks: &'a [Block], text_mm: f64, out: &mut Vec<(&'a Image, Option<f64>)>) {
         for b in blocks {
             match b {
-                Block::Figure(f) => out.extend(f.images.iter()),
-                Block::Case(c) => walk(&c.blocks, out),
-                Block::List(l) => l.items.iter().for_each(|i| walk(i, out)),
+                Block::Figure(f) => {
+                    let mm = f.image_width_mm(text_mm);
+                    out.extend(f.images.iter().map(|i| (i, Some(mm))));
+                }
+                Block::Case(c) => walk(&c.blocks, text_mm, out),
+                Block::List(l) => l.items.iter().for_each(|i| walk(i, text_mm, out)),
                 _ => {}
             }
         }
     }
     let mut out = Vec::new();
     let m = &doc.meta;
-    out.extend(m.cover.image.iter());
+    out.extend(m.cover.image.iter().map(|i| (i, None)));
     if let Some(d) = &m.declaration {
-        out.extend(d.seal_image.iter());
-        out.extend(d.signature_image.iter());
+        out.extend(d.seal_image.iter().map(|i| (i, None)));
+        out.extend(d.signature_image.iter().map(|i| (i, None)));
     }
     for ch in &doc.chapters {
-        walk(&ch.blocks, &mut out);
+        walk(&ch.blocks, doc.house.text_width_mm(), &mut out);
     }
     out
+}
+
+/// The assets of the PDF: each image once, photos far over print
+/// resolution resized ([`photos`]); an image used in several places is
+/// sized for the widest (and kept as it is if one of them is the cover).
+fn pdf_assets(doc: &Document) -> Result<BTreeMap<String, Arc<[u8]>>> {
+    let mut widest: BTreeMap<String, (&Image, Option<f64>)> = BTreeMap::new();
+    for (img, mm) in all_images(doc) {
+        widest
+            .entry(asset_path(img))
+            .and_modify(|(_, w)| {
+                *w = match (*w, mm) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                }
+            })
+            .or_insert((img, mm));
+    }
+    let one = |(path, (img, mm)): &(String, (&Image, Option<f64>))| {
+        let bytes = match mm {
+            Some(mm) => photos::for_pdf(img, *mm)?,
+            None => img.data.clone(),
+        };
+        Ok((path.clone(), bytes))
+    };
+    // Resizing decodes each photo: on two threads.
+    let all: Vec<_> = widest.into_iter().collect();
+    let (a, b) = all.split_at(all.len() / 2);
+    let resized: Vec<Result<(String, Arc<[u8]>)>> = std::thread::scope(|scope| {
+        let other = scope.spawn(|| b.iter().map(one).collect::<Vec<_>>());
+        let mut out: Vec<_> = a.iter().map(one).collect();
+        out.extend(
+            other
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        );
+        out
+    });
+    resized.into_iter().collect()
 }
 
 fn count(doc: &Document, pred: &dyn Fn(&Block) -> bool) -> bool {
@@ -195,10 +241,7 @@ pub fn generate(doc: &Document) -> Result<Generated> {
         ),
     );
 
-    let mut assets = BTreeMap::new();
-    for img in all_images(doc) {
-        assets.insert(asset_path(img), img.data.clone());
-    }
+    let assets = pdf_assets(doc)?;
     Ok(Generated {
         sources,
         assets,
