@@ -41,7 +41,17 @@ pub fn check(dir: &Path) -> Result<Checked> {
 /// Loads and validates; with `allow_data_errors`, inconsistent numbers are
 /// reported as warnings instead of stopping the build.
 pub fn check_with(dir: &Path, allow_data_errors: bool) -> Result<Checked> {
-    let (mut document, mut warnings) = load::load(dir)?;
+    check_cached(dir, allow_data_errors, None)
+}
+
+/// [`check_with`], taking the chapters unchanged since an earlier build
+/// from `cache` (`nianbao watch` and `serve`).
+pub fn check_cached(
+    dir: &Path,
+    allow_data_errors: bool,
+    cache: Option<&load::cache::Cache>,
+) -> Result<Checked> {
+    let (mut document, mut warnings) = load::load_with(dir, cache)?;
     if allow_data_errors {
         document.data.validation.allow_errors = true;
     }

@@ -16,6 +16,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// are they renamed into place. If any target cannot be written (a folder in
 /// the way, no permission, a full disk), no target is touched.
 pub fn write_all_atomic(files: &[(PathBuf, impl AsRef<[u8]>)]) -> Result<()> {
+    replace_all(files).map(drop)
+}
+
+/// [`write_all_atomic`], handing back the files it replaced still open (on
+/// Unix): their space is given back when the caller closes them, not while
+/// the new files are put in place (`nianbao watch` closes them after
+/// reporting; for a PDF of several MB this is a few ms off each rebuild).
+pub fn replace_all(files: &[(PathBuf, impl AsRef<[u8]>)]) -> Result<Vec<std::fs::File>> {
     for (path, _) in files {
         if path.is_dir() {
             return Err(Error::at(
@@ -39,6 +47,13 @@ pub fn write_all_atomic(files: &[(PathBuf, impl AsRef<[u8]>)]) -> Result<()> {
             }
         }
     }
+    let replaced = if cfg!(unix) {
+        (files.iter())
+            .filter_map(|(path, _)| std::fs::File::open(path).ok())
+            .collect()
+    } else {
+        Vec::new()
+    };
     for (i, ((path, _), tmp)) in files.iter().zip(&temps).enumerate() {
         if let Err(e) = std::fs::rename(tmp, path) {
             cleanup(&temps[i..]);
@@ -48,7 +63,7 @@ pub fn write_all_atomic(files: &[(PathBuf, impl AsRef<[u8]>)]) -> Result<()> {
             ));
         }
     }
-    Ok(())
+    Ok(replaced)
 }
 
 fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf> {

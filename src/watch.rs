@@ -75,6 +75,8 @@ pub struct Watcher {
     opts: WatchOptions,
     live: LiveTypst,
     seen: Snapshot,
+    /// The chapters read by earlier builds.
+    chapters: crate::load::cache::Cache,
     /// When the last build's outputs were written.
     written: Option<Instant>,
     /// Run the layout check after each build (off while benchmarking).
@@ -101,6 +103,7 @@ impl Watcher {
             opts,
             live,
             seen: Snapshot::new(),
+            chapters: Default::default(),
             written: None,
             check_layout: true,
         })
@@ -126,7 +129,7 @@ impl Watcher {
             files.push((self.opts.out.join(format!("{name}.docx")), docx));
         }
         let tw = Instant::now();
-        crate::output::write_all_atomic(&files)?;
+        let replaced = crate::output::replace_all(&files)?;
         self.written = Some(Instant::now());
         if std::env::var_os("NIANBAO_TIMING").is_some() {
             eprintln!("written {:?}", tw.elapsed());
@@ -137,6 +140,8 @@ impl Watcher {
         {
             warnings.extend(self.live.check_layout(&built.checked.document, g));
         }
+        // The outputs replaced are let go only now, off the rebuild's path.
+        drop(replaced);
         self.live.tidy();
         Ok(warnings)
     }
@@ -147,7 +152,8 @@ impl Watcher {
     pub fn compile(&mut self) -> Result<Built> {
         let started = Instant::now();
         self.seen = snapshot(&self.project, &self.out_dir());
-        let checked = crate::check_with(&self.project, self.opts.allow_errors)?;
+        let checked =
+            crate::check_cached(&self.project, self.opts.allow_errors, Some(&self.chapters))?;
         if std::env::var_os("NIANBAO_TIMING").is_some() {
             eprintln!("snapshot, load and check {:?}", started.elapsed());
         }
@@ -192,6 +198,11 @@ impl Watcher {
             pdf,
             docx: docx.transpose()?,
         })
+    }
+
+    /// The chapters kept between builds.
+    pub fn chapters(&self) -> &crate::load::cache::Cache {
+        &self.chapters
     }
 
     /// The Typst side of the session: the world and the pages typeset last.

@@ -14,11 +14,22 @@ use crate::model::{Block, Document, HouseSpec, Table};
 /// Lays out every table of the document; returns a warning for each table
 /// that does not fit even at the smallest size on a landscape page.
 pub fn lay_out(doc: &mut Document) -> Vec<Diagnostic> {
-    let mut warnings = Vec::new();
     let house = doc.house.clone();
-    for ch in &mut doc.chapters {
-        blocks(&mut ch.blocks, &house, 0.0, &mut warnings);
-    }
+    // The chapters' tables on two threads; the warnings in the chapters' order.
+    let chapters = |part: &mut [crate::model::Chapter]| {
+        let mut found = Vec::new();
+        for ch in part {
+            blocks(&mut ch.blocks, &house, 0.0, &mut found);
+        }
+        found
+    };
+    let half = doc.chapters.len().div_ceil(2);
+    let (first, second) = doc.chapters.split_at_mut(half);
+    let (mut warnings, rest) = std::thread::scope(|scope| {
+        let rest = scope.spawn(|| chapters(second));
+        (chapters(first), rest.join())
+    });
+    warnings.extend(rest.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
     blocks(&mut doc.preface, &house, 0.0, &mut warnings);
     for t in &mut doc.appendix {
         table(t, &house, 0.0, &mut warnings);

@@ -7,6 +7,7 @@
 pub mod appendix;
 pub mod attrs;
 pub mod bound_table;
+pub mod cache;
 pub mod charts;
 pub mod config;
 pub mod data;
@@ -21,6 +22,7 @@ pub mod template;
 use crate::error::{Collector, Diagnostic, Error, Result};
 use crate::i18n::msg;
 use crate::model::*;
+use cache::Cache;
 use config::{FrontMatterNumbering, ReportConfig};
 use markdown::Scope;
 use project::Project;
@@ -30,6 +32,12 @@ use std::path::Path;
 /// Loads the project at `dir`. Returns the document (not yet numbered) and
 /// any warnings; every error found is reported at once.
 pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
+    load_with(dir, None)
+}
+
+/// [`load`], taking the chapters that are unchanged since an earlier build
+/// from `cache` (a watch session's).
+pub fn load_with(dir: &Path, cache: Option<&Cache>) -> Result<(Document, Vec<Diagnostic>)> {
     let project = Project::open(dir)?;
     let text = project.read_text("report.json", "report.json")?;
     let config = config::parse("report.json", &text)?;
@@ -39,13 +47,23 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
     let env = template::environment();
     let ctx = minijinja::Value::from_serialize(&data_ctx);
 
-    let narrative = |rel: &str, field: &str, scope: Scope, errors: &mut Collector| {
-        let source = errors.absorb(project.read_text(rel, &format!("report.json: {field}")))?;
-        let expanded = errors.absorb(template::expand(&env, rel, &source, &ctx))?;
-        Some(markdown::parse(
-            &project, &expanded, scope, &data_ctx, errors,
-        ))
+    let read = |rel: &str, field: &str, errors: &mut Collector| {
+        errors.absorb(project.read_text(rel, &format!("report.json: {field}")))
     };
+    let fill =
+        |project: &Project, rel: &str, source: &str, scope: Scope, errors: &mut Collector| {
+            let expanded = errors.absorb(template::expand(&env, rel, source, &ctx))?;
+            Some(markdown::parse(
+                project, &expanded, scope, &data_ctx, errors,
+            ))
+        };
+    let narrative = |rel: &str, field: &str, scope: Scope, errors: &mut Collector| {
+        let source = read(rel, field, errors)?;
+        fill(&project, rel, &source, scope, errors)
+    };
+    if let Some(cache) = cache {
+        cache.begin(&data_ctx);
+    }
 
     let preface = match &config.preface {
         Some(p) => narrative(p.file(), "preface", Scope::Preface, &mut errors).unwrap_or_default(),
@@ -55,8 +73,20 @@ pub fn load(dir: &Path) -> Result<(Document, Vec<Diagnostic>)> {
     // kept apart, then taken in the chapters' order).
     let chapter = |(i, rel): (usize, &String)| {
         let mut found = Collector::default();
-        let ch = narrative(rel, &format!("chapters[{i}]"), Scope::Body, &mut found)
+        let Some(source) = read(rel, &format!("chapters[{i}]"), &mut found) else {
+            return (None, found);
+        };
+        if let Some((ch, diagnostics)) = cache.and_then(|c| c.get(rel, &source)) {
+            found.diagnostics = diagnostics;
+            return (ch, found);
+        }
+        let (noting, looked) = project.noting();
+        let ch = fill(&noting, rel, &source, Scope::Body, &mut found)
             .and_then(|blocks| into_chapter(rel, blocks, &mut found));
+        if let Some(cache) = cache {
+            let looked = std::mem::take(&mut *looked.lock().unwrap_or_else(|e| e.into_inner()));
+            cache.put(rel, source, looked, (ch.clone(), found.diagnostics.clone()));
+        }
         (ch, found)
     };
     let all: Vec<_> = config.chapters.iter().enumerate().collect();

@@ -5,6 +5,19 @@ use crate::error::{Error, Result};
 use crate::i18n::msg;
 use crate::load::explain;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// A file's size and modification time, or `None` when it is not there.
+pub type Stamp = Option<(u64, std::time::SystemTime)>;
+
+/// A file looked up: its path and how it was just before it was read.
+pub type Looked = (PathBuf, Stamp);
+
+/// The [`Stamp`] of a file now.
+pub fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
 
 /// A report project directory.
 #[derive(Debug, Clone)]
@@ -12,6 +25,8 @@ pub struct Project {
     root: PathBuf,
     /// The directory's own name, used as the output file stem.
     pub name: String,
+    /// Where the files looked up are noted, when asked ([`Project::noting`]).
+    noted: Option<Arc<Mutex<Vec<Looked>>>>,
 }
 
 impl Project {
@@ -33,7 +48,23 @@ impl Project {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "report".into());
-        Ok(Project { root, name })
+        Ok(Project {
+            root,
+            name,
+            noted: None,
+        })
+    }
+
+    /// The same project, noting every file it looks up ([`Project::resolve`])
+    /// from now on, found or not, as it was before it is read: what a
+    /// chapter's reading depends on beside its text (`load::cache`).
+    pub fn noting(&self) -> (Project, Arc<Mutex<Vec<Looked>>>) {
+        let noted = Arc::new(Mutex::new(Vec::new()));
+        let project = Project {
+            noted: Some(noted.clone()),
+            ..self.clone()
+        };
+        (project, noted)
     }
 
     /// The canonical project directory.
@@ -62,6 +93,12 @@ impl Project {
             ));
         }
         let full = self.root.join(p);
+        if let Some(noted) = &self.noted {
+            noted
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((full.clone(), stamp(&full)));
+        }
         let canonical = full.canonicalize().map_err(|e| {
             Error::at(
                 referenced_from,
