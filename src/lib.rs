@@ -15,6 +15,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod par;
 pub mod progress;
 pub mod render;
 pub mod scaffold;

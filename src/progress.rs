@@ -145,6 +145,13 @@ impl Drop for Progress {
     }
 }
 
+/// Whether `NIANBAO_TIMING` is set: the steps of a build print their times
+/// (for profiling; see the README's bench).
+pub(crate) fn timing() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("NIANBAO_TIMING").is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -131,7 +131,7 @@ impl Watcher {
         let tw = Instant::now();
         let replaced = crate::output::replace_all(&files)?;
         self.written = Some(Instant::now());
-        if std::env::var_os("NIANBAO_TIMING").is_some() {
+        if crate::progress::timing() {
             eprintln!("written {:?}", tw.elapsed());
         }
         // The layout check after the outputs are written: it does not delay them.
@@ -151,10 +151,13 @@ impl Watcher {
     /// [`Watcher::live`] until the next build.
     pub fn compile(&mut self) -> Result<Built> {
         let started = Instant::now();
-        self.seen = snapshot(&self.project, &self.out_dir());
+        // What the build reads; after a wait, the settled look it ended on.
+        if self.seen.is_empty() {
+            self.seen = snapshot(&self.project, &self.out_dir());
+        }
         let checked =
             crate::check_cached(&self.project, self.opts.allow_errors, Some(&self.chapters))?;
-        if std::env::var_os("NIANBAO_TIMING").is_some() {
+        if crate::progress::timing() {
             eprintln!("snapshot, load and check {:?}", started.elapsed());
         }
         // The DOCX is written while Typst finishes the PDF, with the page
@@ -172,7 +175,7 @@ impl Watcher {
                         scope.spawn(|| crate::render::typst::check_glyphs(document, fonts));
                     let t = Instant::now();
                     let typeset = generate(document).and_then(|generated| {
-                        if std::env::var_os("NIANBAO_TIMING").is_some() {
+                        if crate::progress::timing() {
                             eprintln!("Typst sources {:?}", t.elapsed());
                         }
                         let pdf = live.pdf_then(document, &generated, laid_out)?;
@@ -330,7 +333,7 @@ fn bench_in(copy: &Path, opts: WatchOptions, n: usize) -> Result<Vec<f64>> {
         })
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         .map_err(|e| Error::at(chapter.display().to_string(), e.to_string()))?;
-        if std::env::var_os("NIANBAO_TIMING").is_some() {
+        if crate::progress::timing() {
             eprintln!("noticed {:?}", t.elapsed());
         }
         // For profiling: Typst's own timings of the last edit's build, as a

@@ -16,20 +16,14 @@ use crate::model::{Block, Document, HouseSpec, Table};
 pub fn lay_out(doc: &mut Document) -> Vec<Diagnostic> {
     let house = doc.house.clone();
     // The chapters' tables on two threads; the warnings in the chapters' order.
-    let chapters = |part: &mut [crate::model::Chapter]| {
+    let mut warnings: Vec<Diagnostic> = crate::par::map_mut(&mut doc.chapters, |ch| {
         let mut found = Vec::new();
-        for ch in part {
-            blocks(&mut ch.blocks, &house, 0.0, &mut found);
-        }
+        blocks(&mut ch.blocks, &house, 0.0, &mut found);
         found
-    };
-    let half = doc.chapters.len().div_ceil(2);
-    let (first, second) = doc.chapters.split_at_mut(half);
-    let (mut warnings, rest) = std::thread::scope(|scope| {
-        let rest = scope.spawn(|| chapters(second));
-        (chapters(first), rest.join())
-    });
-    warnings.extend(rest.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     blocks(&mut doc.preface, &house, 0.0, &mut warnings);
     for t in &mut doc.appendix {
         table(t, &house, 0.0, &mut warnings);

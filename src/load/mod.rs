@@ -69,8 +69,8 @@ pub fn load_with(dir: &Path, cache: Option<&Cache>) -> Result<(Document, Vec<Dia
         Some(p) => narrative(p.file(), "preface", Scope::Preface, &mut errors).unwrap_or_default(),
         None => Vec::new(),
     };
-    // The chapters are read on two threads (each chapter's own findings
-    // kept apart, then taken in the chapters' order).
+    // The chapters are read on two threads, each chapter's findings kept
+    // apart, then taken in the chapters' order.
     let chapter = |(i, rel): (usize, &String)| {
         let mut found = Collector::default();
         let Some(source) = read(rel, &format!("chapters[{i}]"), &mut found) else {
@@ -90,13 +90,7 @@ pub fn load_with(dir: &Path, cache: Option<&Cache>) -> Result<(Document, Vec<Dia
         (ch, found)
     };
     let all: Vec<_> = config.chapters.iter().enumerate().collect();
-    let (first, second) = all.split_at(all.len().div_ceil(2));
-    let (mut read, rest) = std::thread::scope(|scope| {
-        let rest = scope.spawn(|| second.iter().copied().map(chapter).collect::<Vec<_>>());
-        let read: Vec<_> = first.iter().copied().map(chapter).collect();
-        (read, rest.join())
-    });
-    read.extend(rest.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+    let read = crate::par::map(&all, |&item| chapter(item));
     let mut chapters = Vec::new();
     for (ch, found) in read {
         errors.diagnostics.extend(found.diagnostics);

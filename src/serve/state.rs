@@ -209,7 +209,7 @@ fn good_of(watcher: &Watcher, built: Built) -> Good {
                 .last_pages(g)
                 .map(|(document, locator)| views(document, &locator))
                 .unwrap_or_default();
-            if std::env::var_os("NIANBAO_TIMING").is_some() {
+            if crate::progress::timing() {
                 eprintln!("page views {:?}", t.elapsed());
             }
             (pages, placement, layout)

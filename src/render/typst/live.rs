@@ -68,7 +68,7 @@ impl LiveTypst {
         laid_out(super::page_refs::page_refs(&document));
         let typeset = t.elapsed();
         let pdf = export(doc, world, generated, &document, self.settings)?;
-        if std::env::var_os("NIANBAO_TIMING").is_some() {
+        if crate::progress::timing() {
             eprintln!(
                 "typeset {typeset:?} ({} layout passes), PDF {:?}",
                 passes.count,

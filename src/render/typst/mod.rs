@@ -116,27 +116,17 @@ fn pdf_assets(doc: &Document) -> Result<BTreeMap<String, Arc<[u8]>>> {
             })
             .or_insert((img, mm));
     }
-    let one = |(path, (img, mm)): &(String, (&Image, Option<f64>))| {
+    // Resizing decodes each photo: on two threads.
+    let all: Vec<_> = widest.into_iter().collect();
+    crate::par::map(&all, |(path, (img, mm))| {
         let bytes = match mm {
             Some(mm) => photos::for_pdf(img, *mm)?,
             None => img.data.clone(),
         };
         Ok((path.clone(), bytes))
-    };
-    // Resizing decodes each photo: on two threads.
-    let all: Vec<_> = widest.into_iter().collect();
-    let (a, b) = all.split_at(all.len() / 2);
-    let resized: Vec<Result<(String, Arc<[u8]>)>> = std::thread::scope(|scope| {
-        let other = scope.spawn(|| b.iter().map(one).collect::<Vec<_>>());
-        let mut out: Vec<_> = a.iter().map(one).collect();
-        out.extend(
-            other
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p)),
-        );
-        out
-    });
-    resized.into_iter().collect()
+    })
+    .into_iter()
+    .collect()
 }
 
 fn count(doc: &Document, pred: &dyn Fn(&Block) -> bool) -> bool {

@@ -197,7 +197,7 @@ pub(crate) fn check(
     if std::env::var_os("NIANBAO_DEBUG_LAYOUT").is_some() {
         dump(&pages, &lines);
     }
-    if std::env::var_os("NIANBAO_TIMING").is_some() {
+    if crate::progress::timing() {
         eprintln!("layout check {:?}", started.elapsed());
     }
     out.finish()
